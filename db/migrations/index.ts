@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration'
+import * as m20261127_1200 from './2026_11_27_1200_initial'
+
+/**
+ * Static map of every migration, in order of their timestamped names. A static import map
+ * (rather than a folder read at run time) works the same in Next's bundle, the CLI and vitest.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_1200_initial': m20261127_1200,
+}

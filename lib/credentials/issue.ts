@@ -1,0 +1,93 @@
+import * as vc from '@digitalbazaar/vc'
+import { randomUUID } from 'node:crypto'
+import type { Agent } from '@/lib/dids/agent'
+import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
+import { ValidationError } from '@/lib/errors'
+import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader'
+import { isTemplateId, schemaUrl, validateClaims, validateCredential, type TemplateId } from './schemas'
+import { signingSuite } from './suites'
+import { TEMPLATES } from './templates'
+
+export type CredentialFormat = 'di' | 'jwt'
+
+export interface IssueCredentialOptions {
+  agent: Agent
+  issuer: { did: string; name: string }
+  subjectDid: string
+  templateId: string
+  claims: unknown
+  format?: CredentialFormat
+  publicUrl: string
+  now?: Date
+  documentLoader?: DocumentLoader
+}
+
+export interface IssuedCredential {
+  id: string
+  format: CredentialFormat
+  templateId: TemplateId
+  title: string
+  validFrom: string
+  validUntil: string | null
+  /** The signed credential as JSON (for a JWT: its decoded, normalised view). */
+  credential: Record<string, unknown>
+  /** What to store and hand out: the JSON text, or the compact JWT. */
+  document: string
+}
+
+/**
+ * Validates the claims against the template's schema, builds the credential and signs it with
+ * the issuer's key, as a Data Integrity (eddsa-rdfc-2022) or a VC-JWT credential.
+ * @throws ValidationError listing every bad field; nothing is signed then.
+ * @throws TypeError for an unknown template or a subject that is not a DID.
+ */
+export async function issueCredential(options: IssueCredentialOptions): Promise<IssuedCredential> {
+  const { agent, issuer, subjectDid, templateId, claims, format = 'di', publicUrl, now = new Date() } = options
+  if (!isTemplateId(templateId)) throw new TypeError(`templateId: unknown template "${templateId}"`)
+  if (!/^did:[a-z0-9]+:\S+$/.test(subjectDid)) throw new TypeError('subjectDid must be a DID')
+  const template = TEMPLATES[templateId]
+  const fieldErrors = validateClaims(templateId, claims)
+  if (fieldErrors.length === 0) fieldErrors.push(...template.check(claims))
+  if (fieldErrors.length) throw new ValidationError(`The claims do not match the ${templateId} template`, fieldErrors)
+
+  const id = `urn:uuid:${randomUUID()}`
+  const ctx = { id, issuer, subjectDid, now, schemaUrl: schemaUrl(publicUrl, templateId), format }
+  const unsigned = template.build(claims, ctx)
+  // The built credential must satisfy its own schema: a failure here is a bug in the template.
+  const selfCheck = validateCredential(templateId, unsigned)
+  if (selfCheck.length) throw new Error(`Template ${templateId} built an invalid credential: ${JSON.stringify(selfCheck)}`)
+
+  const keys = await getDidKeys(agent, issuer.did)
+  let credential: Record<string, unknown>
+  let document: string
+  if (format === 'di') {
+    credential = await vc.issue({
+      credential: unsigned,
+      suite: signingSuite(ed25519Signer(agent, keys), now),
+      documentLoader: options.documentLoader ?? defaultLoader,
+      now,
+    })
+    document = JSON.stringify(credential)
+  } else {
+    // Veramo mutates the @context array it is given: hand it a copy.
+    const signed = await agent.createVerifiableCredential({
+      credential: structuredClone(unsigned) as never,
+      proofFormat: 'jwt',
+      keyRef: keys.kid,
+      removeOriginalFields: true,
+    })
+    credential = signed as unknown as Record<string, unknown>
+    document = (signed.proof as { jwt: string }).jwt
+  }
+  const u = unsigned as { validFrom?: string; issuanceDate?: string; validUntil?: string; expirationDate?: string }
+  return {
+    id,
+    format,
+    templateId,
+    title: template.title(claims),
+    validFrom: (u.validFrom ?? u.issuanceDate)!,
+    validUntil: u.validUntil ?? u.expirationDate ?? null,
+    credential,
+    document,
+  }
+}

@@ -1,0 +1,65 @@
+import * as vc from '@digitalbazaar/vc'
+import type { Agent } from '@/lib/dids/agent'
+import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
+import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader'
+import type { CredentialFormat } from './issue'
+import { signingSuite } from './suites'
+
+export interface PresentOptions {
+  agent: Agent
+  holderDid: string
+  /** Signed credentials: JSON objects (Data Integrity) or compact JWTs. */
+  credentials: (Record<string, unknown> | string)[]
+  challenge: string
+  domain: string
+  format?: CredentialFormat
+  now?: Date
+  documentLoader?: DocumentLoader
+}
+
+export interface Presentation {
+  format: CredentialFormat
+  /** The signed presentation as JSON, or its compact JWT. */
+  document: string
+  presentation: Record<string, unknown>
+}
+
+/**
+ * Signs a Verifiable Presentation with the holder's key, bound to `challenge` and `domain`:
+ * a Data Integrity VP (authentication proof) or a VC-JWT VP (`nonce` and `aud`).
+ * @throws TypeError when a Data Integrity VP is asked to carry a JWT credential, or the input is empty.
+ */
+export async function createPresentation(options: PresentOptions): Promise<Presentation> {
+  const { agent, holderDid, credentials, challenge, domain, format = 'di', now = new Date() } = options
+  if (!challenge) throw new TypeError('challenge is required')
+  if (!domain) throw new TypeError('domain is required')
+  const keys = await getDidKeys(agent, holderDid)
+  if (format === 'di') {
+    if (credentials.some((c) => typeof c === 'string')) {
+      throw new TypeError('credentials: a Data Integrity presentation carries Data Integrity credentials; present JWT credentials with format "jwt"')
+    }
+    const unsigned = vc.createPresentation({ verifiableCredential: credentials, holder: holderDid, now })
+    const presentation = await vc.signPresentation({
+      presentation: unsigned,
+      suite: signingSuite(ed25519Signer(agent, keys), now),
+      challenge,
+      domain,
+      documentLoader: options.documentLoader ?? defaultLoader,
+    })
+    return { format, document: JSON.stringify(presentation), presentation }
+  }
+  const signed = await agent.createVerifiablePresentation({
+    presentation: {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiablePresentation'],
+      holder: holderDid,
+      verifiableCredential: credentials as never,
+    },
+    proofFormat: 'jwt',
+    challenge,
+    domain,
+    keyRef: keys.kid,
+    now,
+  })
+  return { format, document: (signed.proof as { jwt: string }).jwt, presentation: signed as unknown as Record<string, unknown> }
+}

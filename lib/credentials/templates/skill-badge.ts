@@ -1,0 +1,69 @@
+import { alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
+
+export interface SkillBadgeClaims {
+  skill: { name: string; description?: string; alignment?: AlignmentClaim[] }
+  level: Level
+  criteria: string
+  evidence?: EvidenceClaim[]
+  language?: Lang
+  validUntil?: string
+}
+
+export const LEVELS = ['discovering', 'practising', 'autonomous', 'expert'] as const
+export type Level = (typeof LEVELS)[number]
+
+const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
+  fr: { discovering: 'Découverte', practising: 'En pratique', autonomous: 'Autonome', expert: 'Expert — peut transmettre' },
+  en: { discovering: 'Discovering', practising: 'Practising', autonomous: 'Independent', expert: 'Expert — can teach others' },
+}
+const LEVEL_TITLE: Record<Lang, string> = { fr: 'Niveau', en: 'Level' }
+
+export const levelUri = (level: Level) => `urn:tremplin:level:${level}`
+const RESULT_DESCRIPTION_ID = 'urn:tremplin:result:level'
+
+/**
+ * An OB 3.0 achievement for one skill. The level is expressed the OB 3.0 way: a rubric of four
+ * levels in `achievement.resultDescription` and the achieved one in `credentialSubject.result`.
+ */
+export function buildSkillBadge(claims: SkillBadgeClaims, ctx: BuildContext) {
+  const lang = claims.language ?? 'fr'
+  const levelLabel = LEVEL_LABELS[lang][claims.level]
+  return {
+    ...envelope(ctx, claims.validUntil),
+    name: claims.skill.name,
+    credentialSubject: {
+      id: ctx.subjectDid,
+      type: ['AchievementSubject'],
+      achievement: {
+        id: `${ctx.id}#achievement`,
+        type: ['Achievement'],
+        achievementType: 'Competency',
+        name: claims.skill.name,
+        description: claims.skill.description?.trim() || `${claims.skill.name} — ${LEVEL_TITLE[lang].toLowerCase()} : ${levelLabel}`,
+        criteria: { narrative: claims.criteria },
+        ...(claims.skill.alignment?.length ? { alignment: alignments(claims.skill.alignment) } : {}),
+        resultDescription: [
+          {
+            id: RESULT_DESCRIPTION_ID,
+            type: ['ResultDescription'],
+            name: LEVEL_TITLE[lang],
+            resultType: 'RubricCriterionLevel',
+            rubricCriterionLevel: LEVELS.map((l, i) => ({
+              id: levelUri(l),
+              type: ['RubricCriterionLevel'],
+              name: LEVEL_LABELS[lang][l],
+              level: String(i + 1),
+            })),
+          },
+        ],
+        inLanguage: lang,
+      },
+      result: [{ type: ['Result'], resultDescription: RESULT_DESCRIPTION_ID, achievedLevel: levelUri(claims.level) }],
+    },
+    ...(claims.evidence?.length ? { evidence: evidence(claims.evidence) } : {}),
+  }
+}
+
+export function skillBadgeTitle(claims: SkillBadgeClaims): string {
+  return claims.skill.name
+}

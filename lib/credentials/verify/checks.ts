@@ -1,0 +1,90 @@
+import { schemaForCredential, validateCredential } from '../schemas'
+import { isObject, toArray } from './input'
+import { failed, passed, unchecked, type Check } from './result'
+
+export interface KnownIssuer {
+  name: string
+  kind?: string
+  region?: string | null
+}
+export type IssuerLookup = (did: string) => Promise<KnownIssuer | undefined>
+
+const DEFAULT_SKEW_MS = 0
+
+/**
+ * `validity`: VCDM 2.0 validFrom/validUntil, VCDM 1.1 issuanceDate/expirationDate (or the
+ * JWT's nbf/exp, already mapped onto those by the caller).
+ */
+export function checkValidity(credential: Record<string, unknown>, now: Date, skewMs = DEFAULT_SKEW_MS): Check {
+  const from = (credential.validFrom ?? credential.issuanceDate) as unknown
+  const until = (credential.validUntil ?? credential.expirationDate) as unknown
+  const fromDate = parseDate(from)
+  const untilDate = parseDate(until)
+  if ((from !== undefined && !fromDate) || (until !== undefined && !untilDate)) {
+    return failed('validity', 'DATE_INVALID', 'A validity date is not an ISO 8601 date-time')
+  }
+  const details = { validFrom: fromDate?.toISOString(), validUntil: untilDate?.toISOString() }
+  if (untilDate && now.getTime() - skewMs > untilDate.getTime()) {
+    return failed('validity', 'EXPIRED', `Expired on ${untilDate.toISOString()}`, details)
+  }
+  if (fromDate && now.getTime() + skewMs < fromDate.getTime()) {
+    return failed('validity', 'NOT_YET_VALID', `Not valid before ${fromDate.toISOString()}`, details)
+  }
+  return passed('validity', 'IN_VALIDITY_PERIOD', untilDate ? `Valid until ${untilDate.toISOString()}` : 'Valid, with no end date', details)
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+function parseDate(v: unknown): Date | undefined {
+  if (typeof v !== 'string' || !DATE_RE.test(v)) return undefined
+  const d = new Date(v)
+  return Number.isNaN(d.getTime()) ? undefined : d
+}
+
+/**
+ * `schema`: the credential against the JSON Schema its `credentialSchema` names, when that is
+ * one of ours. A schema we do not hold is `unchecked`: schemas are never fetched.
+ */
+export function checkSchema(credential: Record<string, unknown>, dataModelError?: string): Check {
+  if (dataModelError) return failed('schema', 'DATA_MODEL_INVALID', `Not a valid Verifiable Credential: ${dataModelError}`)
+  const refs = toArray<unknown>(credential.credentialSchema).filter(isObject)
+  if (refs.length === 0) return unchecked('schema', 'SCHEMA_NONE', 'The credential names no schema; its structure follows the VC data model')
+  for (const ref of refs) {
+    const templateId = typeof ref.id === 'string' ? schemaForCredential(ref.id) : undefined
+    if (!templateId) continue
+    const errors = validateCredential(templateId, credential)
+    if (errors.length) {
+      return failed('schema', 'SCHEMA_INVALID', `Does not match the ${templateId} schema: ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, { errors })
+    }
+    return passed('schema', 'SCHEMA_VALID', `Matches the ${templateId} schema`, { schema: ref.id })
+  }
+  return unchecked('schema', 'SCHEMA_NOT_AVAILABLE', 'The credential names a schema this verifier does not hold; schemas are not fetched')
+}
+
+/** `status`: revocation and suspension arrive with the Bitstring Status List. Never `passed` by default. */
+export function checkStatus(credential: Record<string, unknown>): Check {
+  if (credential.credentialStatus === undefined) {
+    return unchecked('status', 'STATUS_NONE', 'The issuer published no revocation status for this credential')
+  }
+  return unchecked('status', 'STATUS_NOT_CHECKED', 'This credential has a revocation status that this verifier does not check yet')
+}
+
+/** `issuer`: is the signer an organisation this instance knows? */
+export async function checkIssuer(issuerId: string | undefined, lookup?: IssuerLookup): Promise<Check> {
+  if (!issuerId) return failed('issuer', 'ISSUER_MISSING', 'The credential names no issuer')
+  const known = lookup ? await lookup(issuerId) : undefined
+  if (known) return passed('issuer', 'ISSUER_KNOWN', `Issued by ${known.name}`, { did: issuerId, ...known })
+  return unchecked('issuer', 'ISSUER_UNKNOWN', 'The signature is valid for this issuer, but the issuer is not an organisation known to this platform', { did: issuerId })
+}
+
+export function issuerId(credential: Record<string, unknown>): string | undefined {
+  const issuer = credential.issuer
+  if (typeof issuer === 'string') return issuer
+  if (isObject(issuer) && typeof issuer.id === 'string') return issuer.id
+  return undefined
+}
+
+export function issuerName(credential: Record<string, unknown>): string | undefined {
+  const issuer = credential.issuer
+  return isObject(issuer) && typeof issuer.name === 'string' ? issuer.name : undefined
+}

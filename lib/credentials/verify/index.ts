@@ -1,0 +1,155 @@
+import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
+import { checkIssuer, checkSchema, checkStatus, checkValidity, issuerId, type IssuerLookup } from './checks'
+import { dataModelError, verifyCredentialProof, verifyPresentationProof } from './di'
+import { isObject, parseInput, toArray } from './input'
+import { jwtCredentialView, jwtPresentationView, verifyJwtCredentialProof, verifyJwtPresentationProof } from './jwt'
+import { failed, isVerified, passed, unchecked, type Check, type VerificationResult } from './result'
+
+export interface VerifyOptions {
+  /** A credential or presentation: JSON text, a compact JWT, or a parsed JSON value. */
+  input: unknown
+  /** The challenge and domain the verifier asked the holder to sign (presentations). */
+  challenge?: string
+  domain?: string
+  now?: Date
+  documentLoader?: DocumentLoader
+  /** Tells whether an issuer DID is an organisation this instance knows. */
+  lookupIssuer?: IssuerLookup
+}
+
+interface Ctx {
+  now: Date
+  documentLoader: DocumentLoader
+  lookupIssuer?: IssuerLookup
+}
+
+/**
+ * The one verification pipeline, for credentials and presentations in both formats. It never
+ * throws for bad input: every outcome is a result with named checks (see DESIGN.md).
+ */
+export async function verify(options: VerifyOptions): Promise<VerificationResult> {
+  const ctx: Ctx = {
+    now: options.now ?? new Date(),
+    documentLoader: options.documentLoader ?? defaultLoader,
+    lookupIssuer: options.lookupIssuer,
+  }
+  const parsed = parseInput(options.input)
+  if (!parsed.ok) return { verified: false, kind: 'unknown', checks: [parsed.check] }
+  try {
+    if (parsed.kind === 'credential') {
+      return parsed.format === 'di' ? await verifyDiCredential(parsed.document, ctx) : await verifyJwtCredential(parsed.jwt, ctx)
+    }
+    const expected = { challenge: options.challenge, domain: options.domain }
+    return parsed.format === 'di'
+      ? await verifyDiPresentation(parsed.document, expected, ctx)
+      : await verifyJwtPresentation(parsed.jwt, parsed.payload, expected, ctx)
+  } catch (error) {
+    // A library threw where it should have returned: still a result, never a crash.
+    return { verified: false, kind: parsed.kind, format: parsed.format, checks: [failed('input', 'UNPROCESSABLE', `The document could not be processed: ${(error as Error).message}`)] }
+  }
+}
+
+async function credentialChecks(credential: Record<string, unknown>, proof: Check, ctx: Ctx): Promise<Check[]> {
+  const issuer = proof.status === 'passed'
+    ? await checkIssuer(issuerId(credential), ctx.lookupIssuer)
+    : unchecked('issuer', 'ISSUER_NOT_PROVEN', 'Who issued this cannot be confirmed, because the signature did not verify', { did: issuerId(credential) })
+  return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential)), checkStatus(credential), issuer]
+}
+
+async function verifyDiCredential(credential: Record<string, unknown>, ctx: Ctx): Promise<VerificationResult> {
+  const { check: proof } = await verifyCredentialProof(credential, ctx.documentLoader)
+  const checks = await credentialChecks(credential, proof, ctx)
+  return { verified: isVerified(checks), kind: 'credential', format: 'di', id: idOf(credential), checks }
+}
+
+async function verifyJwtCredential(jwt: string, ctx: Ctx): Promise<VerificationResult> {
+  const view = jwtCredentialView(jwt)
+  if (!view) return { verified: false, kind: 'credential', format: 'jwt', checks: [failed('input', 'JWT_MALFORMED', 'The JWT does not hold a readable credential')] }
+  const proof = await verifyJwtCredentialProof(jwt, ctx.now)
+  const checks = await credentialChecks(view, proof, ctx)
+  return { verified: isVerified(checks), kind: 'credential', format: 'jwt', id: idOf(view), checks }
+}
+
+/** Verifies one credential found inside a presentation, whatever its format. */
+async function verifyEmbedded(entry: unknown, ctx: Ctx): Promise<{ result: VerificationResult; subjects: unknown[] }> {
+  const parsed = parseInput(entry)
+  if (!parsed.ok || parsed.kind !== 'credential') {
+    const check = parsed.ok ? failed('input', 'NOT_A_CREDENTIAL', 'A presentation may only carry credentials') : parsed.check
+    return { result: { verified: false, kind: 'unknown', checks: [check] }, subjects: [] }
+  }
+  if (parsed.format === 'di') {
+    return { result: await verifyDiCredential(parsed.document, ctx), subjects: subjectIds(parsed.document) }
+  }
+  return { result: await verifyJwtCredential(parsed.jwt, ctx), subjects: subjectIds(jwtCredentialView(parsed.jwt)) }
+}
+
+function subjectIds(credential: Record<string, unknown> | undefined): unknown[] {
+  const subjects = toArray<unknown>(credential?.credentialSubject)
+  return subjects.length ? subjects.map((s) => (isObject(s) ? s.id : undefined)) : [undefined]
+}
+
+/**
+ * Holder binding, which neither library enforces: the presentation's signer must be its holder,
+ * and every credential must have been issued to that holder.
+ */
+function checkHolder(holder: string | undefined, signer: string | undefined, proof: Check, embedded: { subjects: unknown[] }[]): Check {
+  if (!holder) return failed('holder', 'HOLDER_MISSING', 'The presentation does not say who its holder is')
+  if (proof.status !== 'passed') return unchecked('holder', 'HOLDER_NOT_PROVEN', 'The holder cannot be confirmed, because the presentation’s signature did not verify')
+  if (signer !== holder) return failed('holder', 'HOLDER_NOT_SIGNER', `The presentation was signed by ${signer ?? 'an unknown key'}, not by its holder ${holder}`, { holder, signer })
+  const strangers = embedded.map((e, i) => ({ i, subjects: e.subjects })).filter((e) => e.subjects.some((s) => s !== holder))
+  if (strangers.length) {
+    return failed('holder', 'SUBJECT_NOT_HOLDER', `Credential ${strangers.map((s) => s.i + 1).join(', ')} was issued to someone other than the holder`, { holder, credentials: strangers.map((s) => s.i) })
+  }
+  return passed('holder', 'HOLDER_BOUND', 'Signed by its holder, and every credential was issued to that holder', { holder })
+}
+
+function checkChallenge(actual: { challenge?: unknown; domain?: unknown }, expected: { challenge?: string; domain?: string }): Check {
+  if (expected.challenge === undefined && expected.domain === undefined) {
+    return unchecked('challenge', 'CHALLENGE_NOT_REQUESTED', 'No challenge was asked for, so this could be a replay of an older presentation')
+  }
+  if (expected.challenge !== undefined) {
+    if (actual.challenge === undefined) return failed('challenge', 'CHALLENGE_MISSING', 'The presentation carries no challenge')
+    if (actual.challenge !== expected.challenge) return failed('challenge', 'CHALLENGE_MISMATCH', 'The presentation answers another challenge: it may be replayed')
+  }
+  if (expected.domain !== undefined) {
+    const domains = toArray(actual.domain)
+    if (domains.length === 0) return failed('challenge', 'DOMAIN_MISSING', 'The presentation names no domain')
+    if (!domains.includes(expected.domain)) return failed('challenge', 'DOMAIN_MISMATCH', `The presentation was made for ${domains.join(', ')}, not for ${expected.domain}`)
+  }
+  return passed('challenge', 'CHALLENGE_MATCHED', 'Made for this request (challenge and domain match)')
+}
+
+async function verifyDiPresentation(vp: Record<string, unknown>, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<VerificationResult> {
+  const { check: proof, signer } = await verifyPresentationProof(vp, ctx.documentLoader)
+  const embedded = await Promise.all(toArray(vp.verifiableCredential).map((c) => verifyEmbedded(c, ctx)))
+  const holder = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) ? (vp.holder.id as string) : undefined
+  const firstProof = toArray<Record<string, unknown>>(vp.proof).find(isObject) ?? {}
+  const checks = [proof, checkHolder(holder, signer, proof, embedded), checkChallenge(firstProof, expected)]
+  const credentials = embedded.map((e) => e.result)
+  return { verified: isVerified(checks, credentials), kind: 'presentation', format: 'di', id: idOf(vp), checks, credentials }
+}
+
+async function verifyJwtPresentation(jwt: string, payload: Record<string, unknown>, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<VerificationResult> {
+  const view = jwtPresentationView(jwt)
+  const proof = await verifyJwtPresentationProof(jwt, payload, ctx.now)
+  const vp = (payload.vp ?? {}) as Record<string, unknown>
+  const signer = typeof payload.iss === 'string' ? payload.iss : undefined
+  const holder = typeof vp.holder === 'string' ? vp.holder : signer
+  const embedded = await Promise.all(toArray(vp.verifiableCredential).map((c) => verifyEmbedded(c, ctx)))
+  const checks = [proof, checkHolder(holder, signer, proof, embedded), checkChallenge({ challenge: payload.nonce, domain: payload.aud }, expected)]
+  if (payload.exp !== undefined || payload.nbf !== undefined) {
+    checks.push(checkValidity({
+      ...(typeof payload.nbf === 'number' ? { validFrom: new Date(payload.nbf * 1000).toISOString() } : {}),
+      ...(typeof payload.exp === 'number' ? { validUntil: new Date(payload.exp * 1000).toISOString() } : {}),
+    }, ctx.now))
+  }
+  const credentials = embedded.map((e) => e.result)
+  return { verified: isVerified(checks, credentials), kind: 'presentation', format: 'jwt', id: idOf(view ?? vp), checks, credentials }
+}
+
+function idOf(doc: Record<string, unknown>): string | undefined {
+  return typeof doc.id === 'string' ? doc.id : undefined
+}
+
+export type { VerificationResult, Check } from './result'
+export type { IssuerLookup, KnownIssuer } from './checks'

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** 32 bytes, as 64 hex characters or base64. Unset: a key file is created in DATA_DIR. */
+  MASTER_KEY: z.string().min(1).optional(),
+  /** The origin people reach this instance at; used for schema URLs and presentation domains. */
+  PUBLIC_URL: z.url().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+})
+
+export interface Env {
+  dataDir: string
+  databaseFile: string
+  port: number
+  masterKey: string | undefined
+  publicUrl: string
+  production: boolean
+}
+
+/** Reads and validates the environment; throws one error naming every bad variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const dataDir = resolve(e.DATA_DIR)
+  return {
+    dataDir,
+    databaseFile: resolve(dataDir, 'tremplin.sqlite'),
+    port: e.PORT,
+    masterKey: e.MASTER_KEY,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    production: e.NODE_ENV === 'production',
+  }
+}

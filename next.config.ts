@@ -1,0 +1,38 @@
+import type { NextConfig } from 'next'
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // The credential stack (jsonld, Veramo, the Digital Bazaar suites) is plain Node code:
+  // loading it from node_modules at run time keeps one copy of each module and of its caches.
+  serverExternalPackages: [
+    '@digitalbazaar/vc',
+    '@digitalbazaar/data-integrity',
+    '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+    '@digitalbazaar/ed25519-signature-2020',
+    'jsonld',
+    'jsonld-signatures',
+    '@veramo/core',
+    '@veramo/credential-w3c',
+    '@veramo/credential-jwt',
+    '@veramo/kms-local',
+    '@veramo/key-manager',
+    '@veramo/did-manager',
+    '@veramo/did-resolver',
+    '@veramo/did-provider-key',
+    'ajv',
+  ],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ]
+  },
+}
+
+export default nextConfig
