@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto'
+import { createDidKey } from '@/lib/dids/signer'
+import type { Runtime } from '@/lib/runtime'
+import { hashPassword } from './password'
+import * as repo from './repository'
+
+export const ROLES = ['youth', 'counsellor', 'tutor', 'recruiter', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface NewUserInput {
+  role: Role
+  username: string
+  displayName: string
+  email?: string
+  password?: string
+  organisationId?: string
+  locale?: 'fr' | 'en'
+}
+
+/** Creates a user; a young person also gets a wallet: a holder did:key whose key stays encrypted here. */
+export async function createUser(rt: Runtime, input: NewUserInput) {
+  const id = randomUUID()
+  const did = input.role === 'youth' ? (await createDidKey(rt.agent, `user:${id}`)).did : null
+  const row = {
+    id,
+    email: input.email ?? null,
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    organisation_id: input.organisationId ?? null,
+    did,
+    password_hash: input.password ? await hashPassword(input.password) : null,
+    locale: input.locale ?? 'fr',
+    created_at: new Date().toISOString(),
+  }
+  await repo.insertUser(rt.db, row)
+  return { id, did, username: row.username, role: row.role }
+}

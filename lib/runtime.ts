@@ -1,0 +1,32 @@
+import { migrateToLatest, openSqlite, type Db } from '@/db/client'
+import { setSchemaBaseUrl } from './credentials/schemas'
+import { createVeramoAgent, type Agent } from './dids/agent'
+import { loadMasterKey } from './dids/master-key'
+import { readEnv, type Env } from './env'
+
+/** What every service needs: the configuration, the one database client and the one agent. */
+export interface Runtime {
+  env: Env
+  db: Db
+  agent: Agent
+}
+
+/** Opens the database (migrating it), loads the master key and builds the agent. */
+export async function createRuntime(env: Env = readEnv()): Promise<Runtime> {
+  const db = openSqlite(env.databaseFile)
+  await migrateToLatest(db)
+  const masterKey = loadMasterKey({ dataDir: env.dataDir, masterKey: env.masterKey })
+  setSchemaBaseUrl(env.publicUrl)
+  return { env, db, agent: createVeramoAgent({ db, masterKey }) }
+}
+
+const globalRef = globalThis as unknown as { __tremplinRuntime?: Promise<Runtime> }
+
+/** The process-wide runtime (one per server process; Next may load this module more than once). */
+export function getRuntime(): Promise<Runtime> {
+  globalRef.__tremplinRuntime ??= createRuntime().catch((e) => {
+    globalRef.__tremplinRuntime = undefined
+    throw e
+  })
+  return globalRef.__tremplinRuntime
+}

@@ -1,0 +1,66 @@
+import teamwork from '@/credentials-schemas/examples/skill-badge/valid/01-teamwork-volunteering.json'
+import digital from '@/credentials-schemas/examples/skill-badge/valid/03-with-link-and-expiry.json'
+import bakery from '@/credentials-schemas/examples/work-experience/valid/01-internship-bakery.json'
+import { countUsers } from '@/lib/auth/repository'
+import { createUser } from '@/lib/auth/service'
+import { issueForOrganisation } from '@/lib/issuing/service'
+import { getOrganisationOrThrow, createOrganisation } from '@/lib/orgs/service'
+import type { Runtime } from '@/lib/runtime'
+
+/** The shared password of every demo account: the demo world is for trying Tremplin, not for real data. */
+export const DEMO_PASSWORD = 'tremplin-demo'
+
+export interface DemoAccount {
+  username: string
+  role: string
+  name: string
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'claire', role: 'counsellor', name: 'Claire Martin (Mission Locale Roubaix-Tourcoing)' },
+  { username: 'karim', role: 'tutor', name: 'Karim Benali (Boulangerie du Marché)' },
+  { username: 'julie', role: 'recruiter', name: 'Julie Lefèvre (Boulangerie du Marché)' },
+  { username: 'admin', role: 'admin', name: 'Administrateur Tremplin' },
+  { username: 'samira', role: 'youth', name: 'Samira B.' },
+  { username: 'lucas', role: 'youth', name: 'Lucas D.' },
+]
+
+const SOLVE_PROBLEMS = {
+  skill: {
+    name: 'Résoudre les problèmes',
+    alignment: [{ targetName: 'résoudre les problèmes', targetUrl: 'http://data.europa.eu/esco/skill/adc6dc11-3376-467b-96c5-9b0a21edc869', targetFramework: 'ESCO' }],
+  },
+  level: 'practising',
+  criteria: 'Au club de foot, Lucas a remis en état la feuille d’inscription en ligne qui ne fonctionnait plus et a montré à l’entraîneur comment l’utiliser.',
+  language: 'fr',
+}
+
+/**
+ * Seeds a small world on first start: a youth-support organisation and an employer (each with
+ * its DID), a counsellor, an employer tutor, a recruiter, an admin, and two young people with
+ * wallets and a few credentials. Does nothing when users already exist.
+ * @returns whether it seeded.
+ */
+export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
+  if (Number((await countUsers(rt.db)).n) > 0) return false
+  const ml = await createOrganisation(rt, { slug: 'mission-locale-roubaix', name: 'Mission Locale Roubaix-Tourcoing', kind: 'youth_support', region: 'Hauts-de-France' })
+  const bakery_ = await createOrganisation(rt, { slug: 'boulangerie-du-marche', name: 'Boulangerie du Marché', kind: 'employer', region: 'Hauts-de-France' })
+  const mlRow = await getOrganisationOrThrow(rt, ml.slug)
+  const bakeryRow = await getOrganisationOrThrow(rt, bakery_.slug)
+
+  const password = DEMO_PASSWORD
+  const claire = await createUser(rt, { role: 'counsellor', username: 'claire', displayName: 'Claire Martin', email: 'claire@demo.tremplin.test', password, organisationId: mlRow.id })
+  const karim = await createUser(rt, { role: 'tutor', username: 'karim', displayName: 'Karim Benali', email: 'karim@demo.tremplin.test', password, organisationId: bakeryRow.id })
+  await createUser(rt, { role: 'recruiter', username: 'julie', displayName: 'Julie Lefèvre', email: 'julie@demo.tremplin.test', password, organisationId: bakeryRow.id })
+  await createUser(rt, { role: 'admin', username: 'admin', displayName: 'Administrateur Tremplin', password })
+  const samira = await createUser(rt, { role: 'youth', username: 'samira', displayName: 'Samira B.', password, organisationId: mlRow.id })
+  const lucas = await createUser(rt, { role: 'youth', username: 'lucas', displayName: 'Lucas D.', password, organisationId: mlRow.id })
+
+  const issue = (org: typeof mlRow, by: string, subject: string, templateId: string, claims: unknown, format: 'di' | 'jwt' = 'di') =>
+    issueForOrganisation(rt, { organisation: org, templateId, subjectDid: subject, claims, issuedByUserId: by, format })
+  await issue(mlRow, claire.id, samira.did!, 'skill-badge', teamwork)
+  await issue(mlRow, claire.id, samira.did!, 'skill-badge', digital, 'jwt')
+  await issue(bakeryRow, karim.id, samira.did!, 'work-experience', bakery)
+  await issue(mlRow, claire.id, lucas.did!, 'skill-badge', SOLVE_PROBLEMS)
+  return true
+}
