@@ -1,0 +1,37 @@
+'use client'
+
+import Link from 'next/link'
+import { useEffect } from 'react'
+import { BrandLink } from './_components/brand-link'
+
+const copy = {
+  brand: 'Tremplin',
+  title: 'Oups, quelque chose s’est mal passé',
+  text: 'Ce n’est pas de ta faute. Réessaie dans un instant ; si le problème revient, signale-le en donnant la référence ci-dessous.',
+  retry: 'Réessayer',
+  home: 'Revenir à l’accueil',
+  reference: 'Référence :',
+}
+
+// Next passes what was thrown: an Error (with a digest) from Server Components, anything from the client.
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error)
+  }, [error])
+  const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : undefined
+
+  return (
+    <main className="status-page">
+      <div className="status-page__card">
+        <BrandLink name={copy.brand} />
+        <h1>{copy.title}</h1>
+        <p>{copy.text}</p>
+        <div className="actions">
+          <button type="button" className="button button--primary" onClick={() => retry()}>{copy.retry}</button>
+          <Link className="button button--secondary" href="/">{copy.home}</Link>
+        </div>
+        {digest ? <p className="status-page__code">{copy.reference} <code>{digest}</code></p> : null}
+      </div>
+    </main>
+  )
+}

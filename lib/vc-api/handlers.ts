@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import { verify, type VerificationResult } from '@/lib/credentials/verify'
+import { failed } from '@/lib/credentials/verify/result'
+import { AppError, httpStatus, ValidationError } from '@/lib/errors'
+import { issueForOrganisation } from '@/lib/issuing/service'
+import { authenticateApiToken, issuerLookup } from '@/lib/orgs/service'
+import type { Runtime } from '@/lib/runtime'
+import { parseJsonBody, readBodyText } from './body'
+
+// VC-API (W3C CCG) handlers, kept out of app/ so tests drive them with a real runtime.
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+
+export function json(body: unknown, status: number): Response {
+  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS })
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ValidationError) {
+    return json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, httpStatus(error.code))
+  }
+  if (error instanceof AppError) return json({ error: { code: error.code, message: error.message } }, httpStatus(error.code))
+  console.error(error)
+  return json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500)
+}
+
+const VerifyOptionsSchema = z.object({
+  challenge: z.string().min(1).max(512).optional(),
+  domain: z.string().min(1).max(512).optional(),
+}).partial().optional()
+
+type VerifyKind = 'credential' | 'presentation'
+const FIELD: Record<VerifyKind, string> = { credential: 'verifiableCredential', presentation: 'verifiablePresentation' }
+
+/** A request that is not usable as such still gets the result shape, with the `input` check failed. */
+function unusable(code: string, message: string, status: number): Response {
+  const result: VerificationResult = { verified: false, kind: 'unknown', checks: [failed('input', code, message)] }
+  return json(result, status)
+}
+
+/**
+ * POST /credentials/verify and /presentations/verify: `{ verifiableCredential | verifiablePresentation, options: { challenge, domain } }`.
+ * 200 verified; 422 read but not verified; 400 unusable; 413 over 1 MB. The body is the result either way.
+ */
+export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKind): Promise<Response> {
+  let body: unknown
+  try {
+    body = parseJsonBody(await readBodyText(request))
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'PAYLOAD_TOO_LARGE') return unusable('INPUT_TOO_LARGE', e.message, 413)
+    return unusable('INPUT_NOT_JSON', 'The request body is not JSON', 400)
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return unusable('BAD_REQUEST', `The body must be an object with "${FIELD[kind]}"`, 400)
+  }
+  const record = body as Record<string, unknown>
+  const document = record[FIELD[kind]]
+  if (document === undefined) return unusable('BAD_REQUEST', `The body has no "${FIELD[kind]}"`, 400)
+  const options = VerifyOptionsSchema.safeParse(record.options)
+  if (!options.success) return unusable('BAD_REQUEST', '"options" may hold a "challenge" and a "domain" (strings)', 400)
+  const result = await verify({ input: document, ...options.data, lookupIssuer: issuerLookup(rt) })
+  if (result.kind === 'unknown') return json(result, 400)
+  if (result.kind !== kind) {
+    return json({ ...result, verified: false, checks: [failed('input', 'WRONG_KIND', `This endpoint verifies a ${kind}; the body holds a ${result.kind}`), ...result.checks] }, 400)
+  }
+  return json(result, result.verified ? 200 : 422)
+}
+
+const IssueRequestSchema = z.object({
+  templateId: z.string().min(1).max(100),
+  credentialSubject: z.object({ id: z.string().regex(/^did:[a-z0-9]+:\S+$/, 'must be a DID').max(2000) }),
+  claims: z.unknown(),
+  options: z.object({ format: z.enum(['di', 'jwt']).default('di') }).default({ format: 'di' }),
+})
+
+/**
+ * POST /credentials/issue (Bearer organisation token):
+ * `{ templateId, credentialSubject: { id }, claims, options: { format } }` → 201 `{ verifiableCredential }`.
+ */
+export async function handleIssue(rt: Runtime, request: Request): Promise<Response> {
+  try {
+    const auth = request.headers.get('authorization') ?? ''
+    const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1]
+    const organisation = await authenticateApiToken(rt, token)
+    const body = parseJsonBody(await readBodyText(request))
+    const parsed = IssueRequestSchema.safeParse(body)
+    if (!parsed.success) {
+      const fieldErrors = parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message }))
+      return json({ error: { code: 'BAD_REQUEST', message: 'The request does not have the expected shape', fieldErrors } }, 400)
+    }
+    const { templateId, credentialSubject, claims, options } = parsed.data
+    if (claims === undefined) return json({ error: { code: 'BAD_REQUEST', message: 'The request has no "claims"', fieldErrors: [{ path: '/claims', message: 'is required' }] } }, 400)
+    try {
+      const issued = await issueForOrganisation(rt, { organisation, templateId, subjectDid: credentialSubject.id, claims, format: options.format })
+      return json({ verifiableCredential: issued.format === 'jwt' ? issued.document : issued.credential }, 201)
+    } catch (e) {
+      if (e instanceof TypeError) return json({ error: { code: 'BAD_REQUEST', message: e.message } }, 400)
+      throw e
+    }
+  } catch (e) {
+    return errorResponse(e)
+  }
+}
+

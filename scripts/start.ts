@@ -1,0 +1,54 @@
+/**
+ * `npm start`: everything a first run needs, with no configuration.
+ * 1. data folder, SQLite (WAL) and migrations, master key file (0600) unless MASTER_KEY is set;
+ * 2. the demo world on first start (its sign-in details printed here);
+ * 3. a production build when none exists;
+ * 4. the server on PORT (default 3000).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { readEnv } from '@/lib/env'
+import { createRuntime } from '@/lib/runtime'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoWorld } from '@/lib/seed/demo'
+
+const root = resolve(import.meta.dirname, '..')
+const nextBin = join(root, 'node_modules', '.bin', 'next')
+
+async function prepare() {
+  const env = readEnv()
+  const rt = await createRuntime(env)
+  try {
+    console.log(`Tremplin: data in ${env.dataDir}${env.masterKey ? '' : ' (master key: master.key, mode 0600)'}`)
+    if (process.env.SEED_DEMO !== 'false' && (await seedDemoWorld(rt))) {
+      console.log('\nDemo world created. Sign in with any of these accounts (password for all: %s):', DEMO_PASSWORD)
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.role.padEnd(11)} ${a.name}`)
+      console.log('')
+    }
+  } finally {
+    await rt.db.destroy()
+  }
+  return env
+}
+
+async function main() {
+  const env = await prepare()
+  if (!existsSync(join(root, '.next', 'BUILD_ID'))) {
+    console.log('Tremplin: no production build yet, building (this takes a minute or two)…')
+    const build = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+    if (build.status !== 0) process.exit(build.status ?? 1)
+  }
+  console.log(`Tremplin: serving on http://localhost:${env.port}`)
+  const server = spawn(nextBin, ['start', '-p', String(env.port)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DATA_DIR: env.dataDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  server.on('exit', (code) => process.exit(code ?? 0))
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createUser } from '@/lib/auth/service'
+import { createPresentation } from '@/lib/credentials/present'
+import { readEnv } from '@/lib/env'
+import { issueForOrganisation } from '@/lib/issuing/service'
+import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
+import { createRuntime } from '@/lib/runtime'
+
+// The CLI as a user runs it: a separate process (`tsx lib/cli/index.ts`, what `npm run vc` runs)
+// on a real data folder.
+const root = resolve(import.meta.dirname, '../../..')
+const run = promisify(execFile)
+const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-cli-'))
+const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://tremplin.test', NODE_ENV: 'test' }
+
+async function vc(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['lib/cli/index.ts', ...args], { cwd: root, env, maxBuffer: 20 * 1024 * 1024 })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+let holder: string
+let stranger: string
+const file = (name: string, content: string) => {
+  const p = join(dataDir, name)
+  writeFileSync(p, content)
+  return p
+}
+
+beforeAll(async () => {
+  const rt = await createRuntime(readEnv(env))
+  await createOrganisation(rt, { slug: 'ml', name: 'Mission Locale', kind: 'youth_support' })
+  holder = (await createUser(rt, { role: 'youth', username: 'alice', displayName: 'Alice' })).did!
+  stranger = (await createUser(rt, { role: 'youth', username: 'mallory', displayName: 'Mallory' })).did!
+  const org = await getOrganisationOrThrow(rt, 'ml')
+  const claims = { skill: { name: 'Planifier' }, level: 'autonomous', criteria: 'A organisé le tournoi de quartier de bout en bout.' }
+  const cred = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims })
+  // Mallory presents Alice's credential, signing with her own key: holder binding must fail.
+  const stolen = await createPresentation({ agent: rt.agent, holderDid: stranger, credentials: [cred.credential], challenge: 'c-1', domain: 'https://tremplin.test' })
+  file('stolen-vp.json', stolen.document)
+  const honest = await createPresentation({ agent: rt.agent, holderDid: holder, credentials: [cred.credential], challenge: 'c-1', domain: 'https://tremplin.test' })
+  file('honest-vp.json', honest.document)
+  await rt.db.destroy()
+}, 120_000)
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+describe('npm run vc', () => {
+  test('orgs --json lists slug, name and DID', async () => {
+    const r = await vc('orgs', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual([{ slug: 'ml', name: 'Mission Locale', did: expect.stringMatching(/^did:key:z6Mk/) }])
+  })
+
+  test('templates --json lists every template', async () => {
+    const r = await vc('templates', '--json')
+    expect(JSON.parse(r.stdout).map((t: { id: string }) => t.id).sort()).toEqual(['skill-badge', 'work-experience'])
+  })
+
+  test.each([
+    ['skill-badge', 'di'], ['skill-badge', 'jwt'], ['work-experience', 'di'], ['work-experience', 'jwt'],
+  ])('issue %s --example --format %s prints a credential that verify accepts (exit 0)', async (template, format) => {
+    const issued = await vc('issue', '--org', 'ml', '--template', template, '--subject', holder, '--example', '--format', format)
+    expect(issued.code, issued.stderr).toBe(0)
+    if (format === 'jwt') expect(issued.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+    else expect(JSON.parse(issued.stdout).proof.cryptosuite).toBe('eddsa-rdfc-2022')
+    const verified = await vc('verify', file(`${template}.${format}`, issued.stdout))
+    expect(verified.code).toBe(0)
+    const result = JSON.parse(verified.stdout)
+    expect(result.verified).toBe(true)
+    expect(result.checks.find((c: { id: string }) => c.id === 'issuer')).toMatchObject({ status: 'passed', code: 'ISSUER_KNOWN' })
+  })
+
+  test('issue with invalid claims lists each bad field and exits 1', async () => {
+    const claims = file('bad-claims.json', JSON.stringify({ skill: { name: 'X' }, level: 'master' }))
+    const r = await vc('issue', '--org', 'ml', '--template', 'skill-badge', '--subject', holder, '--claims', claims)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('/skill/name')
+    expect(r.stderr).toContain('/level')
+    expect(r.stderr).toContain('/criteria')
+  })
+
+  test('verify exits 1 for a tampered credential and names the failed check', async () => {
+    const issued = await vc('issue', '--org', 'ml', '--template', 'skill-badge', '--subject', holder, '--example')
+    const tampered = JSON.parse(issued.stdout)
+    tampered.credentialSubject.result[0].achievedLevel = 'urn:tremplin:level:expert'
+    const r = await vc('verify', file('tampered.json', JSON.stringify(tampered)))
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'proof')).toMatchObject({ status: 'failed', code: 'PROOF_INVALID' })
+  })
+
+  test('verify rejects a presentation signed by someone other than the credential subject', async () => {
+    const r = await vc('verify', join(dataDir, 'stolen-vp.json'), '--challenge', 'c-1', '--domain', 'https://tremplin.test')
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'holder')).toMatchObject({ status: 'failed', code: 'SUBJECT_NOT_HOLDER' })
+  })
+
+  test('verify checks the challenge it is given', async () => {
+    const ok = await vc('verify', join(dataDir, 'honest-vp.json'), '--challenge', 'c-1', '--domain', 'https://tremplin.test')
+    expect(ok.code).toBe(0)
+    const replay = await vc('verify', join(dataDir, 'honest-vp.json'), '--challenge', 'c-2', '--domain', 'https://tremplin.test')
+    expect(replay.code).toBe(1)
+    expect(JSON.parse(replay.stdout).checks.find((c: { id: string }) => c.id === 'challenge').code).toBe('CHALLENGE_MISMATCH')
+  })
+
+  test('verify --at judges validity at that instant', async () => {
+    const issued = await vc('issue', '--org', 'ml', '--template', 'skill-badge', '--subject', holder, '--example')
+    const r = await vc('verify', file('at.json', issued.stdout), '--at', '2020-01-01T00:00:00Z')
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'validity').code).toBe('NOT_YET_VALID')
+  })
+
+  test.each([
+    ['not JSON', 'hello', 'INPUT_NOT_JSON'],
+    ['11 MB', 'x'.repeat(11 * 1024 * 1024), 'INPUT_TOO_LARGE'],
+    ['10,000 deep', '['.repeat(10_000) + ']'.repeat(10_000), 'INPUT_TOO_DEEP'],
+  ])('verify exits 2 on unusable input (%s)', async (name, content, code) => {
+    const r = await vc('verify', file(`bad-${code}`, content))
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout).checks[0]).toMatchObject({ id: 'input', status: 'failed', code })
+  })
+
+  test('verify reads standard input with -', async () => {
+    const child = execFile(join(root, 'node_modules/.bin/tsx'), ['lib/cli/index.ts', 'verify', '-'], { cwd: root, env })
+    child.stdin!.end('{"not":"a credential"}')
+    const code = await new Promise<number>((res) => child.on('exit', (c) => res(c ?? -1)))
+    expect(code).toBe(2)
+  })
+
+  test('token prints a new token once, and usage errors exit 2', async () => {
+    const t = await vc('token', '--org', 'ml')
+    expect(t.code).toBe(0)
+    expect(t.stdout.trim()).toMatch(/^trm_[\w-]{43}$/)
+    expect((await vc('token')).code).toBe(2)
+    expect((await vc('frobnicate')).code).toBe(2)
+    expect((await vc('token', '--org', 'nope')).code).toBe(1)
+  })
+
+  test('the data folder holds a 0600 master key and no plaintext private key', async () => {
+    const { statSync, readFileSync } = await import('node:fs')
+    expect(existsSync(join(dataDir, 'master.key'))).toBe(true)
+    expect(statSync(join(dataDir, 'master.key')).mode & 0o777).toBe(0o600)
+    const db = readFileSync(join(dataDir, 'tremplin.sqlite'))
+    expect(db.includes(Buffer.from('privateKeyHex'))).toBe(false)
+  })
+}, 300_000)

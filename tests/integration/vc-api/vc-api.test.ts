@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createPresentation } from '@/lib/credentials/present'
+import { issueForOrganisation } from '@/lib/issuing/service'
+import { createApiToken } from '@/lib/orgs/service'
+import { handleIssue, handleVerify } from '@/lib/vc-api/handlers'
+import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
+import { createWorld } from '../../factories/world'
+
+type Rt = Awaited<ReturnType<typeof createTestRuntime>>
+let rt: Rt
+let world: Awaited<ReturnType<typeof createWorld>>
+let token: string
+
+const CLAIMS = { skill: { name: 'Gérer le temps' }, level: 'autonomous', criteria: 'A tenu seul le planning des livraisons pendant trois semaines.' }
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+beforeAll(async () => {
+  rt = await createTestRuntime()
+  world = await createWorld(rt)
+  token = await createApiToken(rt, { slug: 'ml-test' })
+})
+afterAll(() => rt.cleanup())
+
+describe('POST /credentials/issue', () => {
+  const issue = (body: unknown, auth = `Bearer ${token}`) => handleIssue(rt, post('/credentials/issue', body, auth ? { authorization: auth } : {}))
+
+  test.each(['di', 'jwt'] as const)('201 with the signed %s credential for a valid token and claims', async (format) => {
+    const res = await issue({ templateId: 'skill-badge', credentialSubject: { id: world.alice.did }, claims: CLAIMS, options: { format } })
+    expect(res.status).toBe(201)
+    const { verifiableCredential } = await res.json()
+    if (format === 'jwt') expect(verifiableCredential).toMatch(/^ey/)
+    else expect(verifiableCredential.issuer.id).toBe(world.org.did)
+    const verified = await handleVerify(rt, post('/credentials/verify', { verifiableCredential }), 'credential')
+    expect(verified.status).toBe(200)
+  })
+
+  test('401 without a token, with an unknown token, and with a malformed header', async () => {
+    for (const auth of ['', 'Bearer trm_nope', `Basic ${token}`]) {
+      const res = await issue({ templateId: 'skill-badge', credentialSubject: { id: world.alice.did }, claims: CLAIMS }, auth)
+      expect(res.status).toBe(401)
+    }
+  })
+
+  test('422 with every bad field, and nothing stored', async () => {
+    const before = await rt.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const res = await issue({ templateId: 'skill-badge', credentialSubject: { id: world.alice.did }, claims: { skill: { name: 'X' }, level: 'master', criteria: 'ok' } })
+    expect(res.status).toBe(422)
+    const body = await res.json()
+    expect(body.error.fieldErrors.map((f: { path: string }) => f.path).sort()).toEqual(['/criteria', '/level', '/skill/name'])
+    const after = await rt.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
+  })
+
+  test.each([
+    ['not JSON', '{nope', 400],
+    ['no subject', { templateId: 'skill-badge', claims: CLAIMS }, 400],
+    ['subject not a DID', { templateId: 'skill-badge', credentialSubject: { id: 'alice' }, claims: CLAIMS }, 400],
+    ['unknown template', { templateId: 'diploma', credentialSubject: { id: 'did:key:z6Mkx' }, claims: CLAIMS }, 400],
+    ['over 1 MB', { templateId: 'skill-badge', credentialSubject: { id: 'did:key:z6Mkx' }, claims: { pad: 'x'.repeat(1_100_000) } }, 413],
+  ])('%s → %i', async (_name, body, status) => {
+    expect((await issue(body)).status).toBe(status)
+  })
+})
+
+describe('POST /credentials/verify and /presentations/verify', () => {
+  test('422 with the result shape for a credential that does not verify', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const tampered = { ...issued.credential, name: 'Something else' }
+    const res = await handleVerify(rt, post('/credentials/verify', { verifiableCredential: tampered }), 'credential')
+    expect(res.status).toBe(422)
+    const body = await res.json()
+    expect(body.verified).toBe(false)
+    expect(body.checks.find((c: { id: string }) => c.id === 'proof')).toMatchObject({ status: 'failed', code: 'PROOF_INVALID' })
+  })
+
+  test('a presentation verifies with options.challenge and options.domain, and fails on another challenge', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const vp = await createPresentation({ agent: rt.agent, holderDid: world.alice.did, credentials: [issued.credential], challenge: 'n-1', domain: TEST_PUBLIC_URL })
+    const ok = await handleVerify(rt, post('/presentations/verify', { verifiablePresentation: JSON.parse(vp.document), options: { challenge: 'n-1', domain: TEST_PUBLIC_URL } }), 'presentation')
+    expect(ok.status).toBe(200)
+    const body = await ok.json()
+    expect(body.credentials[0].checks.find((c: { id: string }) => c.id === 'issuer')).toMatchObject({ status: 'passed', details: { name: 'Mission Locale Test' } })
+    const replay = await handleVerify(rt, post('/presentations/verify', { verifiablePresentation: JSON.parse(vp.document), options: { challenge: 'n-2' } }), 'presentation')
+    expect(replay.status).toBe(422)
+  })
+
+  test.each([
+    ['not JSON', 'nope', 400, 'INPUT_NOT_JSON'],
+    ['no verifiableCredential', { credential: {} }, 400, 'BAD_REQUEST'],
+    ['not a credential', { verifiableCredential: { hello: 'world' } }, 400, 'NOT_A_CREDENTIAL'],
+    ['a presentation on the credential endpoint', { verifiableCredential: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'] } }, 400, 'WRONG_KIND'],
+    ['an 11 MB body', { verifiableCredential: 'x'.repeat(11 * 1024 * 1024) }, 413, 'INPUT_TOO_LARGE'],
+    ['10,000-deep JSON', `{"verifiableCredential":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 400, 'INPUT_TOO_DEEP'],
+  ])('%s → %i with the result shape', async (_name, body, status, code) => {
+    const res = await handleVerify(rt, post('/credentials/verify', body), 'credential')
+    expect(res.status).toBe(status)
+    const result = await res.json()
+    expect(result.verified).toBe(false)
+    expect(result.checks[0]).toMatchObject({ id: 'input', status: 'failed', code })
+  })
+})
