@@ -7,10 +7,10 @@ import { BrandLink } from './_components/brand-link'
 const copy = {
   brand: 'Tremplin',
   title: 'Oups, quelque chose s’est mal passé',
-  text: 'Ce n’est pas de ta faute. Réessaie dans un instant ; si le problème revient, signale-le en donnant la référence ci-dessous.',
+  text: 'Ce n’est pas de ta faute. Réessaie dans un instant.',
   retry: 'Réessayer',
   home: 'Revenir à l’accueil',
-  reference: 'Référence :',
+  reference: 'Si le problème revient, signale-le avec cette référence :',
 }
 
 // Next passes what was thrown: an Error (with a digest) from Server Components, anything from the client.

@@ -9,6 +9,8 @@ export function findUserByDid(db: Db, did: string) {
   return db.selectFrom('users').selectAll().where('did', '=', did).executeTakeFirst()
 }
 
-export function countUsers(db: Db) {
-  return db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+/** PostgreSQL returns COUNT(*) as a string: normalised to a number here. */
+export async function countUsers(db: Db): Promise<number> {
+  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+  return Number(n)
 }

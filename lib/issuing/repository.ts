@@ -5,6 +5,8 @@ export async function insertCredential(db: Db, row: NewCredentialRow) {
   await db.insertInto('credentials').values(row).execute()
 }
 
-export function countCredentials(db: Db) {
-  return db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+/** PostgreSQL returns COUNT(*) as a string: normalised to a number here. */
+export async function countCredentials(db: Db): Promise<number> {
+  const { n } = await db.selectFrom('credentials').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+  return Number(n)
 }

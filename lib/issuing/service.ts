@@ -46,3 +46,8 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
   })
   return issued
 }
+
+/** How many credentials this instance has issued (the landing page's figure). */
+export function countIssuedCredentials(rt: Pick<Runtime, 'db'>): Promise<number> {
+  return repo.countCredentials(rt.db)
+}

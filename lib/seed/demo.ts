@@ -42,7 +42,7 @@ const SOLVE_PROBLEMS = {
  * @returns whether it seeded.
  */
 export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
-  if (Number((await countUsers(rt.db)).n) > 0) return false
+  if ((await countUsers(rt.db)) > 0) return false
   const ml = await createOrganisation(rt, { slug: 'mission-locale-roubaix', name: 'Mission Locale Roubaix-Tourcoing', kind: 'youth_support', region: 'Hauts-de-France' })
   const bakery_ = await createOrganisation(rt, { slug: 'boulangerie-du-marche', name: 'Boulangerie du Marché', kind: 'employer', region: 'Hauts-de-France' })
   const mlRow = await getOrganisationOrThrow(rt, ml.slug)

@@ -18,25 +18,64 @@ function* causes(error: unknown, depth = 0): Generator<unknown> {
 const PATTERNS: [RegExp, string, string][] = [
   [/safe mode|undefined term|relative .*IRI|Dropping property|invalid type value|not defined in the active context/i, 'JSONLD_INVALID', 'The credential uses terms its JSON-LD contexts do not define'],
   [/issuer must match the verification method controller/i, 'PROOF_ISSUER_MISMATCH', 'The key that signed is not controlled by the issuer named in the credential'],
+  // @digitalbazaar/vc CredentialIssuancePurpose, before it can compare issuer and key controller.
+  [/credential issuer is required/i, 'PROOF_ISSUER_MISMATCH', 'The credential names no issuer, so the key that signed cannot be tied to one'],
   [/not authorized by controller|verification method .* not .*(assertionMethod|authentication)/i, 'PROOF_PURPOSE_INVALID', 'The signing key is not authorised for this purpose by its controller'],
-  [/no matching proofs|no proofs matched|no supported proof/i, 'PROOF_UNSUPPORTED', 'No proof of a supported type (eddsa-rdfc-2022 or Ed25519Signature2020)'],
+  // jsonld-signatures 11 ProofSet: "Did not verify any proofs; insufficient proofs matched the acceptable suite(s) and required purpose(s)."
+  [/no matching proofs|no proofs matched|no supported proof|insufficient proofs matched/i, 'PROOF_UNSUPPORTED', 'No proof of a supported type (eddsa-rdfc-2022 or Ed25519Signature2020) for this purpose'],
   [/invalid signature|signature .*(invalid|verif)|verification failed/i, 'PROOF_INVALID', 'The signature does not match the content: it was changed after signing, or signed by another key'],
   [/challenge is not as expected|domain .*not as expected/i, 'PROOF_PURPOSE_INVALID', 'The presentation proof does not carry the expected challenge or domain'],
 ]
 
+type LoaderError = Error & { code: DocumentNotAvailableError['code']; url?: string }
+
+function loaderError(e: unknown): LoaderError | undefined {
+  if (e instanceof DocumentNotAvailableError) return e
+  const code = (e as { code?: unknown })?.code
+  return code === 'CONTEXT_NOT_BUNDLED' || code === 'DID_UNRESOLVABLE' || code === 'DOCUMENT_NOT_AVAILABLE' ? (e as LoaderError) : undefined
+}
+
+/**
+ * A document the loader refused while jsonld was resolving an `@context` is a context, whatever
+ * its URL looks like (the loader can only guess from the URL, e.g. not for `…/citizenship/v4rc1`).
+ */
+function refusedContext(error: unknown): LoaderError | undefined {
+  for (const e of causes(error)) {
+    const details = (e as { details?: { code?: unknown; cause?: unknown } })?.details
+    if (details?.code !== 'loading remote context failed') continue
+    for (const inner of causes(details.cause)) {
+      const refused = loaderError(inner)
+      if (refused) return refused
+    }
+  }
+  return undefined
+}
+
+/** The innermost messages: wrappers such as jsigs' "Verification error(s)." say nothing useful. */
+function innermostMessage(error: unknown): string {
+  const leaves = new Set<string>()
+  for (const e of causes(error)) {
+    const w = e as { errors?: unknown[]; cause?: unknown; details?: { cause?: unknown }; message?: unknown }
+    const wraps = (w.errors?.length ?? 0) > 0 || !!w.cause || !!w.details?.cause
+    if (!wraps && typeof w.message === 'string' && w.message) leaves.add(w.message)
+  }
+  return leaves.size ? [...leaves].join('; ') : ((error as Error)?.message ?? String(error))
+}
+
 /** Maps a proof-verification error to a stable code and a plain message. */
 export function classifyProofError(error: unknown): Classified {
+  const context = refusedContext(error)
+  if (context && context.code === 'DOCUMENT_NOT_AVAILABLE') {
+    const url = context.url ?? 'that URL'
+    return { code: 'CONTEXT_NOT_BUNDLED', message: `The JSON-LD context ${url} is not one of the published contexts this verifier bundles; it is not fetched` }
+  }
   for (const e of causes(error)) {
-    if (e instanceof DocumentNotAvailableError) return { code: e.code, message: e.message }
-    const code = (e as { code?: unknown }).code
-    if (code === 'CONTEXT_NOT_BUNDLED' || code === 'DID_UNRESOLVABLE' || code === 'DOCUMENT_NOT_AVAILABLE') {
-      return { code, message: (e as Error).message }
-    }
+    const refused = loaderError(e)
+    if (refused) return { code: refused.code, message: refused.message }
   }
   for (const e of causes(error)) {
     const message = (e as Error)?.message ?? String(e)
     for (const [re, code, plain] of PATTERNS) if (re.test(message)) return { code, message: `${plain} (${message})` }
   }
-  const message = (error as Error)?.message ?? String(error)
-  return { code: 'PROOF_INVALID', message: `The proof could not be verified: ${message}` }
+  return { code: 'PROOF_INVALID', message: `The proof could not be verified: ${innermostMessage(error)}` }
 }

@@ -16,7 +16,7 @@ import { createRuntime } from '@/lib/runtime'
 const root = resolve(import.meta.dirname, '../../..')
 const run = promisify(execFile)
 const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-cli-'))
-const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://tremplin.test', NODE_ENV: 'test' }
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://tremplin.test', NODE_ENV: 'test' }
 
 async function vc(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

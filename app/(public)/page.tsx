@@ -1,10 +1,10 @@
 import { getRuntime } from '@/lib/runtime'
 import { listOrganisations } from '@/lib/orgs/service'
-import { countCredentials } from '@/lib/issuing/repository'
-import { BrandLink } from './_components/brand-link'
-import { SampleBadge } from './_components/sample-badge'
-import { OrganisationList } from './_components/organisation-list'
-import { DeveloperSection } from './_components/developer-section'
+import { countIssuedCredentials } from '@/lib/issuing/service'
+import { BrandLink } from '../_components/brand-link'
+import { SampleBadge } from '../_components/sample-badge'
+import { OrganisationList } from '../_components/organisation-list'
+import { DeveloperSection } from '../_components/developer-section'
 
 // Every UI string of the landing lives here, so it can move to message files with next-intl.
 const copy = {
@@ -15,7 +15,7 @@ const copy = {
   hero: {
     eyebrow: 'Pour les jeunes sans diplôme, et celles et ceux qui les accompagnent',
     title: 'Tes compétences, prouvées.',
-    lead: 'Bénévolat, sport, aide à la maison, petits boulots : ce que tu as appris compte. Les personnes qui t’ont vu faire le signent dans un badge numérique, et tu le montres à un recruteur avec un simple QR code.',
+    lead: 'Bénévolat, sport, aide à la maison, petits boulots : ce que tu as appris compte. Ceux qui t’ont vu faire l’attestent dans un badge numérique signé, et tu le montres à un recruteur avec un simple QR code.',
     audience: 'Pour les conseillers et les tuteurs qui attestent, et pour les recruteurs qui veulent savoir qui se porte garant.',
     primary: 'Comment ça marche',
     secondary: 'Qui fait quoi ?',
@@ -24,11 +24,11 @@ const copy = {
     caption: 'Exemple de badge',
     kind: 'Badge de compétence',
     skill: 'Travailler en équipe',
-    context: 'Bénévolat à la banque alimentaire, 6 mois',
+    context: 'Bénévolat à la banque alimentaire, 6 mois',
     issuerLabel: 'Attesté par',
     issuer: 'Association Solidarité Quartier',
-    dateLabel: 'Le',
-    date: '12 mars 2026',
+    dateLabel: 'Date',
+    date: '12 mars 2026',
     verified: 'Signature vérifiée',
   },
   how: {
@@ -43,7 +43,7 @@ const copy = {
   roles: {
     title: 'Qui fait quoi ?',
     items: [
-      { tag: 'Jeune', title: 'Le ou la jeune', text: 'Reçoit ses badges dans son portefeuille, raconte son parcours et choisit ce qu’il montre, et à qui.' },
+      { tag: 'Jeune', title: 'Le ou la jeune', text: 'Reçoit ses badges dans son portefeuille, raconte son parcours et choisit quoi montrer, et à qui.' },
       { tag: 'Conseiller', title: 'Le conseiller', text: 'Accompagne des jeunes dans une mission locale, une association ou un organisme de formation, et atteste ce qu’ils ont appris.' },
       { tag: 'Tuteur', title: 'Le tuteur en entreprise', text: 'Atteste un stage, une période d’essai ou un emploi, et les compétences montrées sur le terrain.' },
       { tag: 'Recruteur', title: 'Le recruteur', text: 'Ouvre un portfolio partagé ou scanne un QR code, et voit sur un seul écran ce qui est vérifié.' },
@@ -51,7 +51,7 @@ const copy = {
   },
   instance: {
     title: 'Sur cette instance',
-    intro: 'Ces organisations peuvent délivrer des badges ici. Chacune signe avec sa propre identité numérique, un DID.',
+    intro: 'Les organisations inscrites ici peuvent délivrer des badges. Chacune signe avec sa propre identité numérique, un DID.',
     count: { one: 'badge ou attestation délivré ici', other: 'badges et attestations délivrés ici' },
     listLabel: 'Organisations de cette instance',
     empty: 'Aucune organisation n’est encore inscrite sur cette instance.',
@@ -83,9 +83,7 @@ export const dynamic = 'force-dynamic'
 
 export default async function HomePage() {
   const rt = await getRuntime()
-  const [orgs, { n }] = await Promise.all([listOrganisations(rt), countCredentials(rt.db)])
-  // PostgreSQL returns COUNT(*) as a string: normalise before formatting.
-  const issued = Number(n)
+  const [orgs, issued] = await Promise.all([listOrganisations(rt), countIssuedCredentials(rt)])
   const countLabel = new Intl.PluralRules(copy.locale).select(issued) === 'one' ? copy.instance.count.one : copy.instance.count.other
 
   return (

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: cost per operation of the credential engine, as medians over repeated runs and
+ * as ratios against a peer measured in the same run (raw node:crypto Ed25519 verify), because this
+ * machine is shared and noisy: compare ratios, not milliseconds, across runs.
+ */
+import { generateKeyPairSync, sign, verify as edVerify } from 'node:crypto'
+import { createUser } from '@/lib/auth/service'
+import { createPresentation } from '@/lib/credentials/present'
+import { verify } from '@/lib/credentials/verify'
+import { issueForOrganisation } from '@/lib/issuing/service'
+import { createOrganisation, getOrganisationOrThrow, issuerLookup } from '@/lib/orgs/service'
+import { createTestRuntime } from '../factories/runtime'
+
+async function median(label: string, runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  for (let i = 0; i < Math.min(5, runs); i++) await fn() // warm-up
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await fn()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  const m = times[Math.floor(times.length / 2)]!
+  console.log(`${label.padEnd(44)} median ${m.toFixed(3).padStart(9)} ms  (n=${runs})`)
+  return m
+}
+
+const rt = await createTestRuntime()
+try {
+  await createOrganisation(rt, { slug: 'bench', name: 'Bench org', kind: 'training' })
+  const org = await getOrganisationOrThrow(rt, 'bench')
+  const holder = (await createUser(rt, { role: 'youth', username: 'h', displayName: 'H' })).did!
+  const claims = { skill: { name: 'Planifier', alignment: [{ targetName: 'planifier', targetUrl: 'http://data.europa.eu/esco/skill/e49f4158-9d4c-425d-bf32-dfe89b19840a', targetFramework: 'ESCO' }] }, level: 'autonomous', criteria: 'A organisé le tournoi de quartier de bout en bout.' }
+  const di = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims })
+  const jwt = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims, format: 'jwt' })
+  const ten = await Promise.all(Array.from({ length: 10 }, () => issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims })))
+  const lookupIssuer = issuerLookup(rt)
+
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+  const msg = Buffer.from(di.document)
+  const sig = sign(null, msg, privateKey)
+
+  const peer = await median('peer: node:crypto Ed25519 verify', 2000, () => edVerify(null, msg, publicKey, sig))
+  const rows: [string, number][] = []
+  rows.push(['issue skill badge (Data Integrity)', await median('issue skill badge (Data Integrity)', 50, () => issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims }))])
+  rows.push(['verify skill badge (Data Integrity)', await median('verify skill badge (Data Integrity)', 100, () => verify({ input: di.document, lookupIssuer }))])
+  rows.push(['verify skill badge (VC-JWT)', await median('verify skill badge (VC-JWT)', 100, () => verify({ input: jwt.document, lookupIssuer }))])
+  rows.push(['present + verify 10-credential portfolio', await median('present + verify 10-credential portfolio', 20, async () => {
+    const vp = await createPresentation({ agent: rt.agent, holderDid: holder, credentials: ten.map((c) => c.credential), challenge: 'c', domain: 'https://tremplin.test' })
+    const r = await verify({ input: vp.document, challenge: 'c', domain: 'https://tremplin.test', lookupIssuer })
+    if (!r.verified) throw new Error('portfolio did not verify')
+  })])
+  console.log('\nratios to the peer (node:crypto Ed25519 verify):')
+  for (const [label, m] of rows) console.log(`  ${label.padEnd(42)} ×${(m / peer).toFixed(0)}`)
+} finally {
+  await rt.cleanup()
+}
