@@ -47,7 +47,7 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
   if (!/^did:[a-z0-9]+:\S+$/.test(subjectDid)) throw new TypeError('subjectDid must be a DID')
   const template = TEMPLATES[templateId]
   const fieldErrors = validateClaims(templateId, claims)
-  if (fieldErrors.length === 0) fieldErrors.push(...template.check(claims))
+  if (fieldErrors.length === 0) fieldErrors.push(...template.check(claims), ...checkValidUntil(claims, now))
   if (fieldErrors.length) throw new ValidationError(`The claims do not match the ${templateId} template`, fieldErrors)
 
   const id = `urn:uuid:${randomUUID()}`
@@ -90,4 +90,10 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
     credential,
     document,
   }
+}
+
+/** A credential is not issued already expired. */
+function checkValidUntil(claims: unknown, now: Date) {
+  const until = (claims as { validUntil?: string }).validUntil
+  return until && new Date(until).getTime() <= now.getTime() ? [{ path: '/validUntil', message: 'must be in the future' }] : []
 }

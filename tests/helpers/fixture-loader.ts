@@ -3,7 +3,8 @@
  * (see that folder's README.md and DOCUMENT_LOADER_MAP.json). It serves:
  *
  * - every URL / DID of DOCUMENT_LOADER_MAP.json `map`, read from the local file; for a
- *   `did:web:…#fragment` the matching verification method node, with the DID document's @context;
+ *   `did:web:…#fragment` the matching verification method node, with the DID document's @context
+ *   (plus its key type's context when the document lacks it, as Digital Bazaar's did drivers do);
  * - the `https://www.w3.org/ns/credentials/examples/v2` context (static: its whole content);
  * - synthesised controller documents for the 1EdTech "key in URL fragment" verification methods
  *   (`https://issuer.example/x#z6Mk…`: the Ed25519 key is the fragment), built only for the
@@ -122,6 +123,22 @@ function dccDidWebDocuments(): Map<string, Record<string, unknown>> {
   ])
 }
 
+const KEY_TYPE_CONTEXTS: Record<string, string> = { Multikey: MULTIKEY_V1, Ed25519VerificationKey2020: ED25519_2020_V1 }
+
+/**
+ * The @context of a verification method node taken out of a DID document: the document's own,
+ * plus the context of the key's type when the document does not name it. Digital Bazaar's
+ * did drivers return a method this way; @digitalbazaar/ed25519-multikey refuses a Multikey node
+ * without the multikey context, and the DCC `oidf` DID document declares only did/v1 and
+ * data-integrity/v1.
+ */
+function methodContext(docContext: unknown, method: Record<string, unknown>): unknown[] {
+  const contexts = Array.isArray(docContext) ? [...docContext] : docContext === undefined ? [] : [docContext]
+  const typeContext = typeof method.type === 'string' ? KEY_TYPE_CONTEXTS[method.type] : undefined
+  if (typeContext && !contexts.includes(typeContext)) contexts.push(typeContext)
+  return contexts
+}
+
 /** Finds the verification method `id` (absolute or `#fragment`) anywhere a DID document may hold it. */
 function findMethod(doc: Record<string, unknown>, id: string): Record<string, unknown> | undefined {
   const fragment = id.slice(id.indexOf('#'))
@@ -174,7 +191,7 @@ export function createFixtureLoader(fixturesDir: string): FixtureLoader {
     if (!doc) return undefined
     if (!url.includes('#')) return doc
     const method = findMethod(doc, url)
-    return method ? { '@context': doc['@context'], ...method } : undefined
+    return method ? { '@context': methodContext(doc['@context'], method), ...method } : undefined
   }
 
   const resolveFragmentKey = (url: string): unknown => {

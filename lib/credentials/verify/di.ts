@@ -32,6 +32,8 @@ export async function verifyCredentialProof(credential: Record<string, unknown>,
       documentLoader,
     })
     if (!result.verified) return { check: failed('proof', ...codeAndMessage(result.error)) }
+    const broken = brokenProof(result)
+    if (broken) return { check: broken }
     const signer = result.results?.[0]?.purposeResult?.controller?.id as string | undefined
     return { check: passed('proof', 'PROOF_VALID', describeProofs(credential), { verificationMethod: vmOf(credential) }), signer }
   } catch (error) {
@@ -56,6 +58,8 @@ export async function verifyPresentationProof(presentation: Record<string, unkno
   try {
     const result = await jsigs.verify(presentation, { suite: verificationSuites(), purpose, documentLoader })
     if (!result.verified) return { check: failed('proof', ...codeAndMessage(result.error)) }
+    const broken = brokenProof(result)
+    if (broken) return { check: broken }
     const signer = result.results?.[0]?.purposeResult?.controller?.id as string | undefined
     return { check: passed('proof', 'PROOF_VALID', 'The holder’s signature on the presentation is valid', { verificationMethod: proof.verificationMethod }), signer }
   } catch (error) {
@@ -71,6 +75,17 @@ export function dataModelError(credential: Record<string, unknown>): string | un
   } catch (e) {
     return (e as Error).message
   }
+}
+
+/**
+ * jsonld-signatures accepts a proof set when any one proof verifies. We ask more: every proof of
+ * a type we support must verify (proofs of unknown types are not evaluated, and not counted).
+ */
+function brokenProof(result: { results?: { verified: boolean; error?: unknown }[] }): Check | undefined {
+  const bad = (result.results ?? []).find((r) => !r.verified)
+  if (!bad) return undefined
+  const [code, message] = codeAndMessage(bad.error)
+  return failed('proof', code, `One of the proofs does not verify: ${message}`)
 }
 
 function codeAndMessage(error: unknown): [string, string] {

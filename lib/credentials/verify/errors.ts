@@ -29,16 +29,15 @@ const PATTERNS: [RegExp, string, string][] = [
 
 type LoaderError = Error & { code: DocumentNotAvailableError['code']; url?: string }
 
+export const CONTEXT_NOT_BUNDLED = 'CONTEXT_NOT_BUNDLED'
+
 function loaderError(e: unknown): LoaderError | undefined {
   if (e instanceof DocumentNotAvailableError) return e
   const code = (e as { code?: unknown })?.code
-  return code === 'CONTEXT_NOT_BUNDLED' || code === 'DID_UNRESOLVABLE' || code === 'DOCUMENT_NOT_AVAILABLE' ? (e as LoaderError) : undefined
+  return code === 'DID_UNRESOLVABLE' || code === 'DOCUMENT_NOT_AVAILABLE' ? (e as LoaderError) : undefined
 }
 
-/**
- * A document the loader refused while jsonld was resolving an `@context` is a context, whatever
- * its URL looks like (the loader can only guess from the URL, e.g. not for `…/citizenship/v4rc1`).
- */
+/** A document the loader refused while jsonld was resolving an `@context` is a context. */
 function refusedContext(error: unknown): LoaderError | undefined {
   for (const e of causes(error)) {
     const details = (e as { details?: { code?: unknown; cause?: unknown } })?.details
@@ -67,7 +66,7 @@ export function classifyProofError(error: unknown): Classified {
   const context = refusedContext(error)
   if (context && context.code === 'DOCUMENT_NOT_AVAILABLE') {
     const url = context.url ?? 'that URL'
-    return { code: 'CONTEXT_NOT_BUNDLED', message: `The JSON-LD context ${url} is not one of the published contexts this verifier bundles; it is not fetched` }
+    return { code: CONTEXT_NOT_BUNDLED, message: `The JSON-LD context ${url} is not one of the published contexts this verifier bundles; it is not fetched` }
   }
   for (const e of causes(error)) {
     const refused = loaderError(e)

@@ -37,7 +37,7 @@ export async function verify(options: VerifyOptions): Promise<VerificationResult
   if (!parsed.ok) return { verified: false, kind: 'unknown', checks: [parsed.check] }
   try {
     if (parsed.kind === 'credential') {
-      return parsed.format === 'di' ? await verifyDiCredential(parsed.document, ctx) : await verifyJwtCredential(parsed.jwt, ctx)
+      return parsed.format === 'di' ? await verifyDiCredential(parsed.document, ctx) : await verifyJwtCredential(parsed.jwt, parsed.payload, ctx)
     }
     const expected = { challenge: options.challenge, domain: options.domain }
     return parsed.format === 'di'
@@ -62,10 +62,12 @@ async function verifyDiCredential(credential: Record<string, unknown>, ctx: Ctx)
   return { verified: isVerified(checks), kind: 'credential', format: 'di', id: idOf(credential), checks }
 }
 
-async function verifyJwtCredential(jwt: string, ctx: Ctx): Promise<VerificationResult> {
+async function verifyJwtCredential(jwt: string, payload: Record<string, unknown>, ctx: Ctx): Promise<VerificationResult> {
   const view = jwtCredentialView(jwt)
   if (!view) return { verified: false, kind: 'credential', format: 'jwt', checks: [failed('input', 'JWT_MALFORMED', 'The JWT does not hold a readable credential')] }
-  const proof = await verifyJwtCredentialProof(jwt, ctx.now)
+  // The signature binds the key of `iss`; the JSON view (did-jwt-vc) lets an `issuer` or
+  // `credentialSubject.id` inside the payload override `iss` and `sub`. Both must agree.
+  const proof = jwtClaimsMismatch(payload, view) ?? (await verifyJwtCredentialProof(jwt, ctx.now))
   const checks = await credentialChecks(view, proof, ctx)
   return { verified: isVerified(checks), kind: 'credential', format: 'jwt', id: idOf(view), checks }
 }
@@ -80,7 +82,18 @@ async function verifyEmbedded(entry: unknown, ctx: Ctx): Promise<{ result: Verif
   if (parsed.format === 'di') {
     return { result: await verifyDiCredential(parsed.document, ctx), subjects: subjectIds(parsed.document) }
   }
-  return { result: await verifyJwtCredential(parsed.jwt, ctx), subjects: subjectIds(jwtCredentialView(parsed.jwt)) }
+  return { result: await verifyJwtCredential(parsed.jwt, parsed.payload, ctx), subjects: subjectIds(jwtCredentialView(parsed.jwt)) }
+}
+
+function jwtClaimsMismatch(payload: Record<string, unknown>, view: Record<string, unknown>): Check | undefined {
+  if (typeof payload.iss !== 'string') return failed('proof', 'JWT_MALFORMED', 'The JWT has no "iss": nothing says who signed it')
+  if (issuerId(view) !== payload.iss) {
+    return failed('proof', 'PROOF_ISSUER_MISMATCH', `The JWT is signed by ${payload.iss} but names ${issuerId(view) ?? 'no one'} as its issuer`)
+  }
+  if (typeof payload.sub === 'string' && subjectIds(view).some((id) => id !== payload.sub)) {
+    return failed('proof', 'JWT_CLAIMS_INCONSISTENT', 'The JWT names one subject in "sub" and another in the credential')
+  }
+  return undefined
 }
 
 function subjectIds(credential: Record<string, unknown> | undefined): unknown[] {

@@ -25,6 +25,7 @@ const ERROR_CODES: Record<string, [string, string]> = {
   invalid_signature: ['PROOF_INVALID', 'The signature does not match the content: it was changed after signing, or signed by another key'],
   no_suitable_keys: ['PROOF_INVALID', 'The signer’s DID document has no key that could have made this signature'],
   invalid_jwt: ['JWT_MALFORMED', 'The JWT is not well formed'],
+  not_supported: ['PROOF_UNSUPPORTED', 'The JWT is signed with an algorithm this verifier does not support (supported: EdDSA)'],
   notFound: ['DID_UNRESOLVABLE', 'The signer’s DID cannot be resolved'],
   unsupportedDidMethod: ['DID_UNRESOLVABLE', 'The signer’s DID method is not supported here (supported: did:key)'],
   invalidDid: ['DID_UNRESOLVABLE', 'The signer is not a valid DID'],

@@ -10,6 +10,7 @@ import { readEnv } from '@/lib/env'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
+import { independentDi, independentJwt } from '../../helpers/independent-verifiers'
 
 // The CLI as a user runs it: a separate process (`tsx lib/cli/index.ts`, what `npm run vc` runs)
 // on a real data folder.
@@ -71,8 +72,15 @@ describe('npm run vc', () => {
   ])('issue %s --example --format %s prints a credential that verify accepts (exit 0)', async (template, format) => {
     const issued = await vc('issue', '--org', 'ml', '--template', template, '--subject', holder, '--example', '--format', format)
     expect(issued.code, issued.stderr).toBe(0)
-    if (format === 'jwt') expect(issued.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
-    else expect(JSON.parse(issued.stdout).proof.cryptosuite).toBe('eddsa-rdfc-2022')
+    // What the CLI prints verifies outside this project's code, with published packages only.
+    if (format === 'jwt') {
+      expect(issued.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+      expect((await independentJwt(issued.stdout.trim())).verified).toBe(true)
+    } else {
+      expect(JSON.parse(issued.stdout).proof.cryptosuite).toBe('eddsa-rdfc-2022')
+      const independent = await independentDi(JSON.parse(issued.stdout))
+      expect(independent.verified, JSON.stringify(independent.error)).toBe(true)
+    }
     const verified = await vc('verify', file(`${template}.${format}`, issued.stdout))
     expect(verified.code).toBe(0)
     const result = JSON.parse(verified.stdout)
