@@ -2,10 +2,9 @@
 
 import Link from 'next/link'
 import { useEffect } from 'react'
-import { BrandLink } from './_components/brand-link'
+import { StatusCard } from './_components/status-card'
 
 const copy = {
-  brand: 'Tremplin',
   title: 'Oups, quelque chose s’est mal passé',
   text: 'Ce n’est pas de ta faute. Réessaie dans un instant.',
   retry: 'Réessayer',
@@ -21,17 +20,14 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : undefined
 
   return (
-    <main className="status-page">
-      <div className="status-page__card">
-        <BrandLink name={copy.brand} />
-        <h1>{copy.title}</h1>
-        <p>{copy.text}</p>
-        <div className="actions">
-          <button type="button" className="button button--primary" onClick={() => retry()}>{copy.retry}</button>
-          <Link className="button button--secondary" href="/">{copy.home}</Link>
-        </div>
-        {digest ? <p className="status-page__code">{copy.reference} <code>{digest}</code></p> : null}
-      </div>
-    </main>
+    <StatusCard
+      title={copy.title}
+      text={copy.text}
+      actions={<>
+        <button type="button" className="button button--primary" onClick={() => retry()}>{copy.retry}</button>
+        <Link className="button button--secondary" href="/">{copy.home}</Link>
+      </>}
+      footnote={digest ? <p className="status-page__code">{copy.reference} <code>{digest}</code></p> : null}
+    />
   )
 }

@@ -1,24 +1,12 @@
 import Link from 'next/link'
-import { BrandLink } from './_components/brand-link'
+import { StatusCard } from './_components/status-card'
 
 const copy = {
-  brand: 'Tremplin',
   title: 'Cette page n’existe pas',
   text: 'Le lien est peut-être incomplet, ou la page a été déplacée. Si quelqu’un t’a envoyé ce lien, demande-lui de le vérifier.',
   home: 'Revenir à l’accueil',
 }
 
 export default function NotFound() {
-  return (
-    <main className="status-page">
-      <div className="status-page__card">
-        <BrandLink name={copy.brand} />
-        <h1>{copy.title}</h1>
-        <p>{copy.text}</p>
-        <div className="actions">
-          <Link className="button button--primary" href="/">{copy.home}</Link>
-        </div>
-      </div>
-    </main>
-  )
+  return <StatusCard title={copy.title} text={copy.text} actions={<Link className="button button--primary" href="/">{copy.home}</Link>} />
 }

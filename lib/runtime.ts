@@ -1,5 +1,4 @@
 import { migrateToLatest, openSqlite, type Db } from '@/db/client'
-import { setSchemaBaseUrl } from './credentials/schemas'
 import { createVeramoAgent, type Agent } from './dids/agent'
 import { loadMasterKey } from './dids/master-key'
 import { readEnv, type Env } from './env'
@@ -16,7 +15,6 @@ export async function createRuntime(env: Env = readEnv()): Promise<Runtime> {
   const db = openSqlite(env.databaseFile)
   await migrateToLatest(db)
   const masterKey = loadMasterKey({ dataDir: env.dataDir, masterKey: env.masterKey })
-  setSchemaBaseUrl(env.publicUrl)
   return { env, db, agent: createVeramoAgent({ db, masterKey }) }
 }
 

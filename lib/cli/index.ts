@@ -3,12 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { listTemplates, TEMPLATES } from '@/lib/credentials/templates'
 import { isTemplateId } from '@/lib/credentials/schemas'
-import { verify } from '@/lib/credentials/verify'
 import { readEnv } from '@/lib/env'
 import { AppError, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { createApiToken, getOrganisationOrThrow, issuerLookup, listOrganisations } from '@/lib/orgs/service'
+import { createApiToken, getOrganisationOrThrow, listOrganisations } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
+import { verifyOnInstance } from '@/lib/verification/service'
 import { readInput, UsageError } from './io'
 
 const USAGE = `Usage: npm run vc -- <command> [options]
@@ -76,17 +76,19 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
   const input = await readInput(positionals[0]!)
   // Verification needs no database; when this instance has one, it tells which issuers it knows.
   const env = readEnv()
-  const rt = existsSync(env.databaseFile) ? await createRuntime(env) : undefined
-  const result = await verify({
-    input,
-    challenge: values.challenge as string | undefined,
-    domain: values.domain as string | undefined,
-    now,
-    lookupIssuer: rt ? issuerLookup(rt) : undefined,
-  })
-  out.stdout(JSON.stringify(result, null, 2) + '\n')
-  await rt?.db.destroy()
-  return result.kind === 'unknown' ? 2 : result.verified ? 0 : 1
+  const rt = existsSync(env.databaseFile) ? await createRuntime(env) : { env }
+  try {
+    const result = await verifyOnInstance(rt, {
+      input,
+      challenge: values.challenge as string | undefined,
+      domain: values.domain as string | undefined,
+      now,
+    })
+    out.stdout(JSON.stringify(result, null, 2) + '\n')
+    return result.kind === 'unknown' ? 2 : result.verified ? 0 : 1
+  } finally {
+    if ('db' in rt) await rt.db.destroy()
+  }
 }
 
 async function orgsCommand(args: string[], out: Out): Promise<number> {

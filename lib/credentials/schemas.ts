@@ -51,17 +51,16 @@ export function schemaUrl(publicUrl: string, templateId: TemplateId): string {
   return `${publicUrl}/schemas/${templateId}.json`
 }
 
-let knownSchemaBase: string | undefined
-/** Sets the origin our own schema URLs live at (PUBLIC_URL). */
-export function setSchemaBaseUrl(publicUrl: string) {
-  knownSchemaBase = publicUrl
-}
+/** Tells which of our templates a `credentialSchema.id` names, if any. */
+export type SchemaResolver = (url: string) => TemplateId | undefined
 
-/** Which of our templates a `credentialSchema.id` names, if any. */
-export function schemaForCredential(url: string): TemplateId | undefined {
-  if (!knownSchemaBase) return undefined
-  for (const id of TEMPLATE_IDS) if (schemaUrl(knownSchemaBase, id) === url) return id
-  return undefined
+/**
+ * The schemas this instance publishes, at `${publicUrl}/schemas/<template>.json`. Another
+ * instance's URL is not ours even when the path matches: its schema may differ.
+ */
+export function localSchemaResolver(publicUrl: string): SchemaResolver {
+  const byUrl = new Map(TEMPLATE_IDS.map((id) => [schemaUrl(publicUrl, id), id]))
+  return (url) => byUrl.get(url)
 }
 
 /** Ajv errors as one entry per field: JSON pointer into the claims, plain message. */

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { verify, type VerificationResult } from '@/lib/credentials/verify'
+import type { VerificationResult } from '@/lib/credentials/verify'
 import { failed } from '@/lib/credentials/verify/result'
 import { AppError, httpStatus, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { authenticateApiToken, issuerLookup } from '@/lib/orgs/service'
+import { authenticateApiToken } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
+import { verifyOnInstance } from '@/lib/verification/service'
 import { parseJsonBody, readBodyText } from './body'
 
 // VC-API (W3C CCG) handlers, kept out of app/ so tests drive them with a real runtime.
@@ -58,7 +59,7 @@ export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKi
   if (document === undefined) return unusable('BAD_REQUEST', `The body has no "${FIELD[kind]}"`, 400)
   const options = VerifyOptionsSchema.safeParse(record.options)
   if (!options.success) return unusable('BAD_REQUEST', '"options" may hold a "challenge" and a "domain" (strings)', 400)
-  const result = await verify({ input: document, ...options.data, lookupIssuer: issuerLookup(rt) })
+  const result = await verifyOnInstance(rt, { input: document, ...options.data })
   if (result.kind === 'unknown') return json(result, 400)
   if (result.kind !== kind) {
     return json({ ...result, verified: false, checks: [failed('input', 'WRONG_KIND', `This endpoint verifies a ${kind}; the body holds a ${result.kind}`), ...result.checks] }, 400)

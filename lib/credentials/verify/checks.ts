@@ -1,4 +1,4 @@
-import { schemaForCredential, validateCredential } from '../schemas'
+import { validateCredential, type SchemaResolver } from '../schemas'
 import { isObject, toArray } from './input'
 import { failed, passed, unchecked, type Check } from './result'
 
@@ -45,12 +45,12 @@ function parseDate(v: unknown): Date | undefined {
  * `schema`: the credential against the JSON Schema its `credentialSchema` names, when that is
  * one of ours. A schema we do not hold is `unchecked`: schemas are never fetched.
  */
-export function checkSchema(credential: Record<string, unknown>, dataModelError?: string): Check {
+export function checkSchema(credential: Record<string, unknown>, dataModelError: string | undefined, resolveSchema?: SchemaResolver): Check {
   if (dataModelError) return failed('schema', 'DATA_MODEL_INVALID', `Not a valid Verifiable Credential: ${dataModelError}`)
   const refs = toArray<unknown>(credential.credentialSchema).filter(isObject)
   if (refs.length === 0) return unchecked('schema', 'SCHEMA_NONE', 'The credential names no schema; its structure follows the VC data model')
   for (const ref of refs) {
-    const templateId = typeof ref.id === 'string' ? schemaForCredential(ref.id) : undefined
+    const templateId = typeof ref.id === 'string' && resolveSchema ? resolveSchema(ref.id) : undefined
     if (!templateId) continue
     const errors = validateCredential(templateId, credential)
     if (errors.length) {

@@ -1,4 +1,5 @@
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
+import type { SchemaResolver } from '../schemas'
 import { checkIssuer, checkSchema, checkStatus, checkValidity, issuerId, type IssuerLookup } from './checks'
 import { dataModelError, verifyCredentialProof, verifyPresentationProof } from './di'
 import { isObject, parseInput, toArray } from './input'
@@ -15,12 +16,15 @@ export interface VerifyOptions {
   documentLoader?: DocumentLoader
   /** Tells whether an issuer DID is an organisation this instance knows. */
   lookupIssuer?: IssuerLookup
+  /** Tells which `credentialSchema` URLs are schemas we hold (never fetched). */
+  resolveSchema?: SchemaResolver
 }
 
 interface Ctx {
   now: Date
   documentLoader: DocumentLoader
   lookupIssuer?: IssuerLookup
+  resolveSchema?: SchemaResolver
 }
 
 /**
@@ -32,6 +36,7 @@ export async function verify(options: VerifyOptions): Promise<VerificationResult
     now: options.now ?? new Date(),
     documentLoader: options.documentLoader ?? defaultLoader,
     lookupIssuer: options.lookupIssuer,
+    resolveSchema: options.resolveSchema,
   }
   const parsed = parseInput(options.input)
   if (!parsed.ok) return { verified: false, kind: 'unknown', checks: [parsed.check] }
@@ -53,7 +58,7 @@ async function credentialChecks(credential: Record<string, unknown>, proof: Chec
   const issuer = proof.status === 'passed'
     ? await checkIssuer(issuerId(credential), ctx.lookupIssuer)
     : unchecked('issuer', 'ISSUER_NOT_PROVEN', 'Who issued this cannot be confirmed, because the signature did not verify', { did: issuerId(credential) })
-  return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential)), checkStatus(credential), issuer]
+  return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), checkStatus(credential), issuer]
 }
 
 async function verifyDiCredential(credential: Record<string, unknown>, ctx: Ctx): Promise<VerificationResult> {

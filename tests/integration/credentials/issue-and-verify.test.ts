@@ -8,7 +8,7 @@ import type { CredentialFormat, IssuedCredential } from '@/lib/credentials/issue
 import { verify } from '@/lib/credentials/verify'
 import { getCheck } from '@/lib/credentials/verify/result'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { issuerLookup } from '@/lib/orgs/service'
+import { verifyOnInstance } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 import { independentDi as independentDiVerifier, independentJwt as independentJwtVerifier } from '../../helpers/independent-verifiers'
@@ -48,7 +48,7 @@ describe('every valid example of every template', () => {
   })
 
   test.each(cases)('%s verifies: proof, validity and schema pass, status is unchecked, issuer known', async (_, example, format, credential) => {
-    const result = await verify({ input: credential.document, now: NOW, lookupIssuer: issuerLookup(rt) })
+    const result = await verifyOnInstance(rt, { input: credential.document, now: NOW })
     expect(result).toMatchObject({ verified: true, kind: 'credential', format })
     expect(getCheck(result, 'proof')).toMatchObject({ status: 'passed', code: 'PROOF_VALID' })
     expect(getCheck(result, 'validity')).toMatchObject({ status: 'passed', code: 'IN_VALIDITY_PERIOD' })
@@ -57,9 +57,10 @@ describe('every valid example of every template', () => {
     expect(getCheck(result, 'issuer')).toMatchObject({ status: 'passed', code: 'ISSUER_KNOWN', details: { did: org.did, name: org.name } })
   })
 
-  test.each(cases)('%s leaves the issuer unchecked (ISSUER_UNKNOWN) without an issuer lookup', async (_, __, ___, credential) => {
+  test.each(cases)('%s leaves the issuer unchecked (ISSUER_UNKNOWN) and the schema unchecked without this instance', async (_, __, ___, credential) => {
     const result = await verify({ input: credential.document, now: NOW })
     expect(getCheck(result, 'issuer')).toMatchObject({ status: 'unchecked', code: 'ISSUER_UNKNOWN', details: { did: org.did } })
+    expect(getCheck(result, 'schema')).toMatchObject({ status: 'unchecked', code: 'SCHEMA_NOT_AVAILABLE' })
     expect(result.verified).toBe(true)
   })
 })

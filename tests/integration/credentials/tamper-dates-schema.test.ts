@@ -11,6 +11,7 @@ import { getCheck } from '@/lib/credentials/verify/result'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
+import { verifyOnInstance } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
@@ -105,10 +106,22 @@ describe('a correctly signed credential that breaks our schema', () => {
       documentLoader,
       now: NOW,
     })
-    const result = await verify({ input: signed, now: NOW })
+    const result = await verifyOnInstance(rt, { input: signed, now: NOW })
     expect(getCheck(result, 'proof')).toMatchObject({ status: 'passed', code: 'PROOF_VALID' })
     expect(getCheck(result, 'schema')).toMatchObject({ status: 'failed', code: 'SCHEMA_INVALID' })
     expect(getCheck(result, 'schema')!.details!.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/credentialSubject/result' })]))
     expect(result.verified).toBe(false)
+  })
+})
+
+describe('a schema this instance does not publish', () => {
+  test('is unchecked (SCHEMA_NOT_AVAILABLE), never fetched, even with the same path on another origin', async () => {
+    const { credential } = await issueCredential({
+      agent: rt.agent, issuer: { did: org.did, name: org.name }, subjectDid: alice.did,
+      templateId: 'skill-badge', claims, publicUrl: 'https://another-instance.example', now: NOW,
+    })
+    const result = await verifyOnInstance(rt, { input: credential, now: NOW })
+    expect(getCheck(result, 'proof')).toMatchObject({ status: 'passed' })
+    expect(getCheck(result, 'schema')).toMatchObject({ status: 'unchecked', code: 'SCHEMA_NOT_AVAILABLE' })
   })
 })
