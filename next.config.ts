@@ -1,7 +1,12 @@
 import type { NextConfig } from 'next'
+import createNextIntlPlugin from 'next-intl/plugin'
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() for a signed-in user of the wrong role (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   // The credential stack (jsonld, Veramo, the Digital Bazaar suites) is plain Node code:
   // loading it from node_modules at run time keeps one copy of each module and of its caches.
   serverExternalPackages: [
@@ -35,4 +40,4 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default nextConfig
+export default withNextIntl(nextConfig)

@@ -29,5 +29,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // What `experimental.authInterrupts` in next.config.ts sets for the app: forbidden() works in tests too.
+    env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: 'true' },
   },
 })

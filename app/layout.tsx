@@ -1,17 +1,17 @@
 import type { Metadata, Viewport } from 'next'
+import { NextIntlClientProvider } from 'next-intl'
+import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
+import { SiteFooter, SiteHeader } from './_components/site-header'
 import './globals.css'
 
-const copy = {
-  title: 'Tremplin — tes compétences, prouvées',
-  description:
-    'Tremplin : le portefeuille de compétences vérifiables des jeunes. Conseillers et tuteurs attestent ce qu’un jeune a appris hors de l’école ; les recruteurs le vérifient en une seconde.',
-}
-
-export const metadata: Metadata = {
-  title: { default: copy.title, template: '%s · Tremplin' },
-  description: copy.description,
-  applicationName: 'Tremplin',
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('landing.meta')
+  return {
+    title: { default: t('title'), template: '%s · Tremplin' },
+    description: t('description'),
+    applicationName: 'Tremplin',
+  }
 }
 
 export const viewport: Viewport = {
@@ -21,10 +21,18 @@ export const viewport: Viewport = {
   colorScheme: 'light',
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')])
   return (
-    <html lang="fr">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#content">{t('skipLink')}</a>
+          <SiteHeader />
+          {children}
+          <SiteFooter />
+        </NextIntlClientProvider>
+      </body>
     </html>
   )
 }

@@ -27,6 +27,8 @@ export interface UsersTable {
   password_hash: string | null
   locale: string
   created_at: Timestamp
+  /** When the young person chose a password from their activation link (null: not yet). */
+  activated_at: Timestamp | null
 }
 
 export interface CredentialsTable {
@@ -45,6 +47,13 @@ export interface CredentialsTable {
   valid_from: Timestamp
   valid_until: Timestamp | null
   created_at: Timestamp
+  /** Hidden by the holder in their wallet (not deleted, not shareable while hidden). */
+  hidden_at: Timestamp | null
+  /** An evidence photo (≤ 2 MB) kept with the credential record, outside the signed document. */
+  evidence_photo: Uint8Array | null
+  evidence_photo_type: string | null
+  /** The language the credential content was written in ('fr' | 'en'). */
+  language: string | null
 }
 
 export interface ApiTokensTable {
@@ -86,6 +95,68 @@ export interface PrivateKeysTable {
   created_at: Timestamp
 }
 
+export interface SessionsTable {
+  id: string
+  /** SHA-256 of the cookie token, hex. */
+  token_hash: string
+  user_id: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  last_seen_at: Timestamp
+}
+
+export interface AccountLinksTable {
+  id: string
+  token_hash: string
+  /** 'activation' (a young person sets a password) | 'invitation' (join an organisation) */
+  purpose: string
+  user_id: string | null
+  organisation_id: string | null
+  role: string | null
+  email: string | null
+  created_by: string | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: Timestamp | null
+}
+
+export interface SharesTable {
+  id: string
+  holder_user_id: string
+  token_hash: string
+  label: string
+  about: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+  view_count: ColumnType<number, number | undefined, number>
+  last_viewed_at: Timestamp | null
+}
+
+export interface ShareCredentialsTable {
+  share_id: string
+  credential_id: string
+  position: number
+}
+
+export interface TaxonomyConceptsTable {
+  uri: string
+  /** 'skill' | 'skill_group' | 'occupation' | 'key_competence' */
+  kind: string
+  framework: string
+  code: string | null
+}
+
+export interface TaxonomyLabelsTable {
+  uri: string
+  lang: string
+  label: string
+  /** Newline-separated alternative labels. */
+  alt_labels: string
+  description: string | null
+  search_text: string
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -94,6 +165,12 @@ export interface Database {
   dids: DidsTable
   keys: KeysTable
   private_keys: PrivateKeysTable
+  sessions: SessionsTable
+  account_links: AccountLinksTable
+  shares: SharesTable
+  share_credentials: ShareCredentialsTable
+  taxonomy_concepts: TaxonomyConceptsTable
+  taxonomy_labels: TaxonomyLabelsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>

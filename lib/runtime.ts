@@ -28,3 +28,8 @@ export function getRuntime(): Promise<Runtime> {
   })
   return globalRef.__tremplinRuntime
 }
+
+/** Installs a runtime as the process-wide one (tests driving server actions, scripts). */
+export function setRuntime(rt: Runtime): void {
+  globalRef.__tremplinRuntime = Promise.resolve(rt)
+}

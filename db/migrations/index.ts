@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as m20261127_1200 from './2026_11_27_1200_initial'
+import * as m20261127_1400 from './2026_11_27_1400_journey'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -7,4 +8,5 @@ import * as m20261127_1200 from './2026_11_27_1200_initial'
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_1200_initial': m20261127_1200,
+  '2026_11_27_1400_journey': m20261127_1400,
 }

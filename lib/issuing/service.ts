@@ -43,6 +43,7 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
     valid_from: issued.validFrom,
     valid_until: issued.validUntil,
     created_at: new Date().toISOString(),
+    language: (input.claims as { language?: string } | null)?.language ?? 'fr',
   })
   return issued
 }

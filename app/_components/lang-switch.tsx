@@ -1,0 +1,18 @@
+'use client'
+import { usePathname } from 'next/navigation'
+import { setLocaleAction } from '@/app/_actions/session'
+
+/** Two buttons, one per language; the choice comes back to the same page. */
+export function LangSwitch({ label, current, options }: { label: string; current: string; options: { locale: string; name: string }[] }) {
+  const path = usePathname()
+  return (
+    <form action={setLocaleAction} className="lang-switch" aria-label={label}>
+      <input type="hidden" name="back" value={path} />
+      {options.map((o) => (
+        <button key={o.locale} type="submit" name="locale" value={o.locale} lang={o.locale} aria-pressed={o.locale === current} className="lang-switch__button">
+          {o.name}
+        </button>
+      ))}
+    </form>
+  )
+}

@@ -1,0 +1,61 @@
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { signOutAction } from '@/app/_actions/session'
+import { getCurrentUser } from '@/lib/auth/guards'
+import type { Role } from '@/lib/auth/service'
+import { LOCALES } from '@/lib/i18n/config'
+import { BrandLink } from './brand-link'
+import { LangSwitch } from './lang-switch'
+
+const NAV: Record<Role, { href: string; key: string }[]> = {
+  youth: [{ href: '/wallet', key: 'wallet' }, { href: '/wallet/shares', key: 'shares' }],
+  counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
+  tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
+  recruiter: [{ href: '/verify', key: 'verify' }],
+  admin: [{ href: '/admin', key: 'admin' }],
+}
+
+/** The header of every page: brand, the role's navigation, the language switch, the account. */
+export async function SiteHeader() {
+  const [t, locale, user] = await Promise.all([getTranslations('shell'), getLocale(), getCurrentUser()])
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <BrandLink name="Tremplin" />
+        {user ? (
+          <nav aria-label={t('nav.label')} className="site-nav">
+            <ul>
+              {NAV[user.role].map((item) => (
+                <li key={item.href}><Link href={item.href}>{t(`nav.${item.key}`)}</Link></li>
+              ))}
+            </ul>
+          </nav>
+        ) : <p className="tagline">{t('tagline')}</p>}
+        <div className="site-header__tools">
+          <LangSwitch label={t('language.label')} current={locale} options={LOCALES.map((l) => ({ locale: l, name: t(`language.${l}`) }))} />
+          {user ? (
+            <form action={signOutAction} className="account">
+              <span className="account__name">{t('signedInAs', { name: user.displayName })}</span>
+              <button type="submit" className="button button--small button--secondary">{t('signOut')}</button>
+            </form>
+          ) : (
+            <Link href="/sign-in" className="button button--small button--primary">{t('signIn')}</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  )
+}
+
+export async function SiteFooter() {
+  const t = await getTranslations('shell')
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <p>{t('footer.acrojump')}</p>
+        <p>{t('footer.limits')}</p>
+        <p><Link href="/verify">{t('footer.verify')}</Link></p>
+      </div>
+    </footer>
+  )
+}

@@ -1,0 +1,16 @@
+// One JSON file per namespace, so that each feature owns its words; merged here.
+import common from './common.json'
+import shell from './shell.json'
+import auth from './auth.json'
+import onboarding from './onboarding.json'
+import landing from './landing.json'
+import issuer from './issuer.json'
+import wallet from './wallet.json'
+import shares from './shares.json'
+import portfolio from './portfolio.json'
+import verify from './verify.json'
+import taxonomy from './taxonomy.json'
+import admin from './admin.json'
+
+const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin }
+export default messages
