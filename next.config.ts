@@ -36,6 +36,11 @@ const nextConfig: NextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],
       },
+      // Pages whose URL carries a secret (share, activation, invitation tokens) never leak it.
+      ...['/p/:path*', '/activate/:path*', '/join/:path*'].map((source) => ({
+        source,
+        headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
+      })),
     ]
   },
 }

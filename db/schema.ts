@@ -139,6 +139,12 @@ export interface ShareCredentialsTable {
   position: number
 }
 
+export interface RateLimitsTable {
+  key: string
+  window_start: Timestamp
+  count: number
+}
+
 export interface TaxonomyConceptsTable {
   uri: string
   /** 'skill' | 'skill_group' | 'occupation' | 'key_competence' */
@@ -169,6 +175,7 @@ export interface Database {
   account_links: AccountLinksTable
   shares: SharesTable
   share_credentials: ShareCredentialsTable
+  rate_limits: RateLimitsTable
   taxonomy_concepts: TaxonomyConceptsTable
   taxonomy_labels: TaxonomyLabelsTable
 }

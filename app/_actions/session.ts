@@ -10,8 +10,9 @@ import { createSession, deleteSession, SESSION_COOKIE } from '@/lib/auth/session
 import { AppError } from '@/lib/errors'
 import { isLocale } from '@/lib/i18n/config'
 import { getRuntime } from '@/lib/runtime'
+import { hit, reset, SIGN_IN_LIMIT } from '@/lib/security/rate-limit'
 
-export type SignInState = { ok: false; error?: 'invalid' | 'required'; identifier?: string } | undefined
+export type SignInState = { ok: false; error?: 'invalid' | 'required' | 'tooManyAttempts'; identifier?: string } | undefined
 
 /** Signs in with a username or e-mail and a password; the user's language comes back with them. */
 export async function signInAction(_: SignInState, form: FormData): Promise<SignInState> {
@@ -19,6 +20,9 @@ export async function signInAction(_: SignInState, form: FormData): Promise<Sign
   const identifier = typeof form.get('identifier') === 'string' ? String(form.get('identifier')).slice(0, 200) : ''
   if (!input.success) return { ok: false, error: 'required', identifier }
   const rt = await getRuntime()
+  // Per account name, so that guessing one account's password is slow whoever tries it.
+  const limitKey = `sign-in:${input.data.identifier.trim().toLowerCase()}`
+  if (!(await hit(rt, limitKey, SIGN_IN_LIMIT)).allowed) return { ok: false, error: 'tooManyAttempts', identifier }
   let user
   try {
     user = await authenticate(rt, input.data.identifier, input.data.password)
@@ -26,6 +30,7 @@ export async function signInAction(_: SignInState, form: FormData): Promise<Sign
     if (e instanceof AppError && e.code === 'UNAUTHORIZED') return { ok: false, error: 'invalid', identifier }
     throw e
   }
+  await reset(rt, limitKey)
   const { token, expiresAt } = await createSession(rt, user.id)
   await setSessionCookie(token, expiresAt)
   if (isLocale(user.locale)) await setLocaleCookie(user.locale)

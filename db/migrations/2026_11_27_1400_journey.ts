@@ -61,6 +61,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('share_credentials_pk', ['share_id', 'credential_id'])
     .execute()
 
+  // Fixed-window counters (sign-in attempts…), in the database so that several app instances share them.
+  await db.schema
+    .createTable('rate_limits')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('window_start', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .execute()
+
   // Skills, occupations and key competences, one row per concept; labels per language.
   await db.schema
     .createTable('taxonomy_concepts')
@@ -84,7 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['taxonomy_labels', 'taxonomy_concepts', 'share_credentials', 'shares', 'account_links', 'sessions']) {
+  for (const table of ['taxonomy_labels', 'taxonomy_concepts', 'rate_limits', 'share_credentials', 'shares', 'account_links', 'sessions']) {
     await db.schema.dropTable(table).ifExists().execute()
   }
   for (const column of ['language', 'evidence_photo_type', 'evidence_photo', 'hidden_at']) {

@@ -52,6 +52,25 @@ describe('signInAction', () => {
   })
 })
 
+describe('sign-in attempts', () => {
+  test('are limited per account: the 11th wrong password in 15 minutes is refused even before checking', async () => {
+    await createUser(rt, { role: 'recruiter', username: 'target', displayName: 'T', password: 'the real password' })
+    for (let i = 0; i < 10; i++) {
+      expect(await signInAction(undefined, form({ identifier: 'target', password: `guess ${i}` }))).toMatchObject({ error: 'invalid' })
+    }
+    expect(await signInAction(undefined, form({ identifier: 'TARGET', password: 'the real password' }))).toMatchObject({ error: 'tooManyAttempts' })
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(false)
+  })
+
+  test('a successful sign-in clears the count', async () => {
+    await createUser(rt, { role: 'recruiter', username: 'forgetful', displayName: 'F', password: 'the real password' })
+    for (let i = 0; i < 9; i++) await signInAction(undefined, form({ identifier: 'forgetful', password: `guess ${i}` }))
+    expect(await outcome(() => signInAction(undefined, form({ identifier: 'forgetful', password: 'the real password' })))).toBe('redirect:/verify')
+    const left = await rt.db.selectFrom('rate_limits').selectAll().where('key', '=', 'sign-in:forgetful').executeTakeFirst()
+    expect(left).toBeUndefined()
+  })
+})
+
 describe('sessions', () => {
   test('an expired session signs no one in and is deleted', async () => {
     const past = new Date(Date.now() - SESSION_TTL_MS - 1000)
