@@ -6,7 +6,12 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() for a signed-in user of the wrong role (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Server actions read the body before our own limits apply: room for a 2 MB evidence photo
+    // plus its form, and for a 1 MB credential pasted into /verify (each action checks its own limit).
+    serverActions: { bodySizeLimit: '3mb' },
+  },
   // The credential stack (jsonld, Veramo, the Digital Bazaar suites) is plain Node code:
   // loading it from node_modules at run time keeps one copy of each module and of its caches.
   serverExternalPackages: [

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { readEnv } from '@/lib/env'
 import { createRuntime } from '@/lib/runtime'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoWorld } from '@/lib/seed/demo'
+import { importSharedTaxonomies } from './import-shared-taxonomies'
 
 const root = resolve(import.meta.dirname, '..')
 const nextBin = join(root, 'node_modules', '.bin', 'next')
@@ -25,6 +26,7 @@ async function prepare() {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.role.padEnd(11)} ${a.name}`)
       console.log('')
     }
+    await importSharedTaxonomies(rt, { root })
   } finally {
     await rt.db.destroy()
   }

@@ -10,6 +10,7 @@ import { createApiToken, getOrganisationOrThrow, listOrganisations } from '@/lib
 import { createRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { readInput, UsageError } from './io'
+import { taxonomyCommand } from './taxonomy'
 
 const USAGE = `Usage: npm run vc -- <command> [options]
 
@@ -21,6 +22,12 @@ const USAGE = `Usage: npm run vc -- <command> [options]
   issue --org <slug> --template <id> --subject <did> (--claims <file> | --example) [--format di|jwt]
         Issue a credential in an organisation's name and print it (JSON, or the JWT).
   token --org <slug> [--label L]  Create an API token for an organisation; printed once.
+  taxonomy import <file|folder> [--lang L]
+        Import ESCO CSV files (skills_fr.csv, occupations_en.csv…; the language comes from the
+        file name, or --lang) or the JSON files of ../shared/taxonomies. Re-importing updates.
+        Exit 0 imported, 1 unreadable or malformed file, 2 usage.
+  taxonomy search <words> [--lang L] [--kinds skill,key_competence] [--json]
+        Search the imported skills, occupations and key competences.
 `
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void }
@@ -35,6 +42,7 @@ export async function main(argv: string[], out: Out = { stdout: (s) => process.s
       case 'templates': return templatesCommand(rest, out)
       case 'issue': return await issueCommand(rest, out)
       case 'token': return await tokenCommand(rest, out)
+      case 'taxonomy': return await taxonomyCommand(rest, out)
       case undefined: case 'help': case '--help': case '-h':
         out.stdout(USAGE)
         return command === undefined ? 2 : 0

@@ -1,0 +1,178 @@
+'use client'
+import { useTranslations } from 'next-intl'
+import { useActionState, useEffect, useRef, useState } from 'react'
+import { verifyAction, type VerifyState } from './actions'
+import { QrScanner } from './qr-scanner'
+import type { VerifyInputError } from './schema'
+import { VerifyResult } from './verify-result'
+import styles from './verify.module.css'
+
+const MAX_BYTES = 1024 * 1024
+const SHARE_PATH = /^\/p\/[A-Za-z0-9_-]{16,}\/?$/
+
+type Notice = { kind: 'opening' | 'read' } | { kind: 'foreign'; url: string }
+
+/** Paste, upload or scan; the verification itself runs on the server (verifyAction). */
+export function VerifyForm() {
+  const t = useTranslations('verify')
+  const [state, formAction, pending] = useActionState<VerifyState, FormData>(verifyAction, { status: 'idle' })
+  const [clientError, setClientError] = useState<VerifyInputError>()
+  const [notice, setNotice] = useState<Notice>()
+  const [fileName, setFileName] = useState<string>()
+  const scannedRef = useRef(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  const fileRef = useRef<HTMLInputElement>(null)
+  // A file chosen before the page finished loading (no change event yet): show its name too.
+  useEffect(() => {
+    setFileName(fileRef.current?.files?.[0]?.name)
+  }, [])
+
+  useEffect(() => {
+    if (state.status === 'idle') return
+    setClientError(undefined)
+    // The form was reset to the server's echo: no file is selected any more.
+    setFileName(undefined)
+    if (state.status === 'done') {
+      const title = document.getElementById('verify-result-title')
+      title?.focus()
+      title?.scrollIntoView({ block: 'start' })
+    } else {
+      inputRef.current?.focus()
+    }
+  }, [state])
+
+  const error = clientError ?? (state.status === 'error' ? state.error : undefined)
+  const values = state.status === 'idle' ? { input: '', challenge: '', domain: '' } : state
+
+  function onScan(text: string) {
+    const value = text.trim()
+    let url: URL | undefined
+    try {
+      url = /^https?:\/\//i.test(value) ? new URL(value) : undefined
+    } catch {
+      url = undefined
+    }
+    if (url) {
+      // Our own share link: open it (a full load, so the share page's no-referrer policy applies).
+      if (url.origin === window.location.origin && SHARE_PATH.test(url.pathname)) {
+        setNotice({ kind: 'opening' })
+        window.location.assign(url.href)
+      } else {
+        setNotice({ kind: 'foreign', url: value })
+      }
+      return
+    }
+    setNotice({ kind: 'read' })
+    if (inputRef.current) inputRef.current.value = value
+    if (fileRef.current) fileRef.current.value = ''
+    setFileName(undefined)
+    scannedRef.current = true
+    formRef.current?.requestSubmit()
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const file = fileRef.current?.files?.[0]
+    const size = file ? file.size : new Blob([inputRef.current?.value ?? '']).size
+    if (size > MAX_BYTES) {
+      event.preventDefault()
+      setClientError('tooLarge')
+      inputRef.current?.focus()
+      return
+    }
+    setClientError(undefined)
+    if (!scannedRef.current) setNotice(undefined)
+    scannedRef.current = false
+  }
+
+  function onFileChange() {
+    const file = fileRef.current?.files?.[0]
+    if (file && file.size > MAX_BYTES) {
+      setClientError('tooLarge')
+      fileRef.current!.value = ''
+      setFileName(undefined)
+    } else {
+      setClientError(undefined)
+      setFileName(file?.name)
+    }
+  }
+
+  const advancedOpen = Boolean(values.challenge || values.domain)
+  return (
+    <div className={styles.main}>
+      <QrScanner onResult={onScan} />
+      {notice && (
+        <p className={notice.kind === 'foreign' ? 'alert alert--warning' : 'alert'} role="status">
+          {notice.kind === 'foreign' ? t('scan.foreign', { url: notice.url }) : t(`scan.${notice.kind}`)}
+        </p>
+      )}
+
+      {/* After an action React resets the form to its default values: the server's echo of the input. */}
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} className={`form ${styles.form}`} noValidate aria-busy={pending}>
+        {error && <p id="verify-error" className="alert alert--error" role="alert">{t(`errors.${error}`)}</p>}
+
+        <div className="field">
+          <label className="field__label" htmlFor="verify-input">{t('form.input.label')}</label>
+          <p id="verify-input-hint" className="field__hint">{t('form.input.hint')}</p>
+          <textarea
+            ref={inputRef}
+            id="verify-input"
+            name="input"
+            className={`textarea ${styles.textarea}`}
+            defaultValue={values.input}
+            spellCheck={false}
+            autoCapitalize="none"
+            autoCorrect="off"
+            rows={8}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'verify-error verify-input-hint' : 'verify-input-hint'}
+          />
+        </div>
+
+        <div className="field">
+          <span id="verify-file-label" className="field__label">{t('form.file.label')}</span>
+          <p id="verify-file-hint" className="field__hint">{t('form.file.hint')}</p>
+          <div className={styles.fileRow}>
+            {/* The native control is kept (keyboard, screen readers) but drawn by the label below. */}
+            <input
+              ref={fileRef}
+              id="verify-file"
+              name="file"
+              type="file"
+              className={styles.fileInput}
+              accept=".json,.jwt,.txt,application/json,text/plain"
+              onChange={onFileChange}
+              aria-labelledby="verify-file-label"
+              aria-describedby="verify-file-hint verify-file-name"
+            />
+            <label htmlFor="verify-file" className={`button button--secondary ${styles.fileButton}`}>{t('form.file.choose')}</label>
+            <span id="verify-file-name" className={styles.fileName}>{fileName ?? t('form.file.none')}</span>
+          </div>
+        </div>
+
+        <details className={styles.advanced} open={advancedOpen}>
+          <summary>{t('form.advanced.summary')}</summary>
+          <p id="verify-advanced-hint" className="field__hint">{t('form.advanced.hint')}</p>
+          <div className="field">
+            <label className="field__label" htmlFor="verify-challenge">{t('form.advanced.challenge')}</label>
+            <input id="verify-challenge" name="challenge" className="input" maxLength={500} defaultValue={values.challenge} autoCapitalize="none" autoCorrect="off" spellCheck={false} aria-describedby="verify-advanced-hint" />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="verify-domain">{t('form.advanced.domain')}</label>
+            <input id="verify-domain" name="domain" className="input" maxLength={500} defaultValue={values.domain} inputMode="url" autoCapitalize="none" autoCorrect="off" spellCheck={false} aria-describedby="verify-advanced-hint" />
+          </div>
+        </details>
+
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={pending}>
+            {pending ? t('form.pending') : t('form.submit')}
+          </button>
+        </div>
+      </form>
+
+      <div className={styles.results}>
+        {state.status === 'done' && !pending && <VerifyResult state={state} />}
+      </div>
+    </div>
+  )
+}
