@@ -1,19 +1,13 @@
 'use client'
 
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useEffect } from 'react'
 import { StatusCard } from './_components/status-card'
 
-const copy = {
-  title: 'Oups, quelque chose s’est mal passé',
-  text: 'Ce n’est pas de ta faute. Réessaie dans un instant.',
-  retry: 'Réessayer',
-  home: 'Revenir à l’accueil',
-  reference: 'Si le problème revient, signale-le avec cette référence :',
-}
-
 // Next passes what was thrown: an Error (with a digest) from Server Components, anything from the client.
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations('landing.status.error')
   useEffect(() => {
     console.error(error)
   }, [error])
@@ -21,13 +15,13 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
 
   return (
     <StatusCard
-      title={copy.title}
-      text={copy.text}
+      title={t('title')}
+      text={t('text')}
       actions={<>
-        <button type="button" className="button button--primary" onClick={() => retry()}>{copy.retry}</button>
-        <Link className="button button--secondary" href="/">{copy.home}</Link>
+        <button type="button" className="button button--primary" onClick={() => retry()}>{t('retry')}</button>
+        <Link className="button button--secondary" href="/">{t('home')}</Link>
       </>}
-      footnote={digest ? <p className="status-page__code">{copy.reference} <code>{digest}</code></p> : null}
+      footnote={digest ? <p className="status-page__code">{t('reference')} <code>{digest}</code></p> : null}
     />
   )
 }

@@ -1,12 +1,8 @@
 import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
 import { StatusCard } from './_components/status-card'
 
-const copy = {
-  title: 'Cette page n’existe pas',
-  text: 'Le lien est peut-être incomplet, ou la page a été déplacée. Si quelqu’un t’a envoyé ce lien, demande-lui de le vérifier.',
-  home: 'Revenir à l’accueil',
-}
-
-export default function NotFound() {
-  return <StatusCard title={copy.title} text={copy.text} actions={<Link className="button button--primary" href="/">{copy.home}</Link>} />
+export default async function NotFound() {
+  const t = await getTranslations('landing.status.notFound')
+  return <StatusCard title={t('title')} text={t('text')} actions={<Link className="button button--primary" href="/">{t('home')}</Link>} />
 }

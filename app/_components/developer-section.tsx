@@ -1,31 +1,34 @@
-interface DeveloperCopy {
-  title: string
-  intro: string
-  listLabel: string
-  interfaces: { code: string; text: string; access: string }[]
-  standardsLabel: string
-  standards: string[]
-}
+import { getTranslations } from 'next-intl/server'
+
+// Interface names and standards are identifiers, the same in every language.
+const INTERFACES = [
+  { key: 'verifyCredential', code: 'POST /credentials/verify' },
+  { key: 'verifyPresentation', code: 'POST /presentations/verify' },
+  { key: 'issue', code: 'POST /credentials/issue' },
+  { key: 'cli', code: 'npm run vc -- verify' },
+] as const
+const STANDARDS = ['W3C VC 2.0', 'Data Integrity eddsa-rdfc-2022', 'VC-JWT', 'Open Badges 3.0', 'did:key']
 
 /** The open interfaces and the standards they follow, for integrators. */
-export function DeveloperSection({ copy }: { copy: DeveloperCopy }) {
+export async function DeveloperSection() {
+  const t = await getTranslations('landing.dev')
   return (
-    <section className="section section--dev" id="developpeurs" aria-labelledby="dev-title">
+    <section className="section section--dev" id="developers" aria-labelledby="dev-title">
       <div className="container">
-        <h2 id="dev-title">{copy.title}</h2>
-        <p className="section__intro">{copy.intro}</p>
-        <ul className="interfaces" aria-label={copy.listLabel}>
-          {copy.interfaces.map((item) => (
-            <li key={item.code} className="interface">
-              <code className="interface__code">{item.code}</code>
-              <span className="interface__text">{item.text}</span>
-              <span className="interface__access">{item.access}</span>
+        <h2 id="dev-title">{t('title')}</h2>
+        <p className="section__intro">{t('intro')}</p>
+        <ul className="interfaces" aria-label={t('listLabel')}>
+          {INTERFACES.map((item) => (
+            <li key={item.key} className="interface">
+              <code className="interface__code">{item.key === 'cli' ? `${item.code} <${t('cliFile')}>` : item.code}</code>
+              <span className="interface__text">{t(`interfaces.${item.key}.text`)}</span>
+              <span className="interface__access">{t(`interfaces.${item.key}.access`)}</span>
             </li>
           ))}
         </ul>
         <p className="standards">
-          <span className="standards__label">{copy.standardsLabel}</span>{' '}
-          {copy.standards.join(' · ')}
+          <span className="standards__label">{t('standardsLabel')}</span>{' '}
+          {STANDARDS.join(' · ')}
         </p>
       </div>
     </section>

@@ -1,29 +1,24 @@
+import { getTranslations } from 'next-intl/server'
 import type { OrganisationDto } from '@/lib/orgs/service'
 
-interface OrganisationListCopy {
-  listLabel: string
-  empty: string
-  kinds: Record<string, string>
-  unknownKind: string
-  noRegion: string
-  didLabel: string
-}
+const KINDS = new Set(['youth_support', 'training', 'employer'])
 
 /** The organisations of this instance, with the DID each one signs with. */
-export function OrganisationList({ orgs, copy }: { orgs: OrganisationDto[]; copy: OrganisationListCopy }) {
-  if (orgs.length === 0) return <p className="empty">{copy.empty}</p>
+export async function OrganisationList({ orgs }: { orgs: OrganisationDto[] }) {
+  const t = await getTranslations('landing.instance')
+  if (orgs.length === 0) return <p className="empty">{t('empty')}</p>
   return (
-    <ul className="orgs" aria-label={copy.listLabel}>
+    <ul className="orgs" aria-label={t('listLabel')}>
       {orgs.map((org) => (
         <li key={org.slug} className="card org">
           <h3>{org.name}</h3>
           <p className="org__facts">
-            <span>{copy.kinds[org.kind] ?? copy.unknownKind}</span>
-            <span aria-hidden="true"> · </span>
-            <span>{org.region ?? copy.noRegion}</span>
+            <span>{t(`kinds.${KINDS.has(org.kind) ? org.kind : 'other'}`)}</span>
+            <span aria-hidden="true">{' · '}</span>
+            <span>{org.region ?? t('noRegion')}</span>
           </p>
           <p className="org__did">
-            <span className="org__did-label">{copy.didLabel}</span>
+            <span className="org__did-label">{t('didLabel')}</span>
             <code>{org.did}</code>
           </p>
         </li>

@@ -19,7 +19,8 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
 export async function SiteHeader() {
   const [t, locale, user] = await Promise.all([getTranslations('shell'), getLocale(), getCurrentUser()])
   return (
-    <header className="site-header">
+    // How much navigation there is decides from which width everything fits on one row (globals.css).
+    <header className="site-header" data-nav={!user ? 'none' : NAV[user.role].length > 2 ? 'long' : 'short'}>
       <div className="container site-header__inner">
         <BrandLink name="Tremplin" />
         {user ? (
@@ -31,17 +32,15 @@ export async function SiteHeader() {
             </ul>
           </nav>
         ) : <p className="tagline">{t('tagline')}</p>}
-        <div className="site-header__tools">
-          <LangSwitch label={t('language.label')} current={locale} options={LOCALES.map((l) => ({ locale: l, name: t(`language.${l}`) }))} />
-          {user ? (
-            <form action={signOutAction} className="account">
-              <span className="account__name">{t('signedInAs', { name: user.displayName })}</span>
-              <button type="submit" className="button button--small button--secondary">{t('signOut')}</button>
-            </form>
-          ) : (
-            <Link href="/sign-in" className="button button--small button--primary">{t('signIn')}</Link>
-          )}
-        </div>
+        <LangSwitch label={t('language.label')} current={locale} options={LOCALES.map((l) => ({ locale: l, name: t(`language.${l}`) }))} />
+        {user ? (
+          <form action={signOutAction} className="account">
+            <span className="account__name">{t('signedInAs', { name: user.displayName })}</span>
+            <button type="submit" className="button button--small button--secondary">{t('signOut')}</button>
+          </form>
+        ) : (
+          <Link href="/sign-in" className="account button button--small button--primary">{t('signIn')}</Link>
+        )}
       </div>
     </header>
   )

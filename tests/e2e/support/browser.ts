@@ -1,0 +1,31 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { inject } from 'vitest'
+
+/** The two widths every main screen is checked and photographed at: a cheap phone, a laptop. */
+export const WIDTHS = { phone: 360, desktop: 1280 } as const
+export type Locale = 'fr' | 'en'
+
+/** The server under test (see global-setup.ts). */
+export const baseURL = () => inject('baseURL')
+
+/** Debian's chromium (CHROMIUM_PATH to use another), headless, with nothing that phones home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/**
+ * A fresh browser profile (no cookies): one per person in a test. `locale` sets the browser's
+ * Accept-Language, which is what a visitor's first page is shown in.
+ */
+export function newContext(browser: Browser, { locale = 'fr', width = WIDTHS.phone }: { locale?: Locale; width?: number } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseURL(),
+    locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
+    timezoneId: 'Europe/Paris',
+    viewport: { width, height: 800 },
+    reducedMotion: 'reduce',
+  })
+}
