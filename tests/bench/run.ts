@@ -9,6 +9,8 @@ import { createPresentation } from '@/lib/credentials/present'
 import { verify } from '@/lib/credentials/verify'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { createOrganisation, getOrganisationOrThrow, issuerLookup } from '@/lib/orgs/service'
+import { createShare } from '@/lib/portfolio/service'
+import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { createTestRuntime } from '../factories/runtime'
 
 async function median(label: string, runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
@@ -29,7 +31,8 @@ const rt = await createTestRuntime()
 try {
   await createOrganisation(rt, { slug: 'bench', name: 'Bench org', kind: 'training' })
   const org = await getOrganisationOrThrow(rt, 'bench')
-  const holder = (await createUser(rt, { role: 'youth', username: 'h', displayName: 'H' })).did!
+  const holderUser = await createUser(rt, { role: 'youth', username: 'h', displayName: 'H' })
+  const holder = holderUser.did!
   const claims = { skill: { name: 'Planifier', alignment: [{ targetName: 'planifier', targetUrl: 'http://data.europa.eu/esco/skill/e49f4158-9d4c-425d-bf32-dfe89b19840a', targetFramework: 'ESCO' }] }, level: 'autonomous', criteria: 'A organisé le tournoi de quartier de bout en bout.' }
   const di = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims })
   const jwt = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims, format: 'jwt' })
@@ -49,6 +52,11 @@ try {
     const vp = await createPresentation({ agent: rt.agent, holderDid: holder, credentials: ten.map((c) => c.credential), challenge: 'c', domain: 'https://tremplin.test' })
     const r = await verify({ input: vp.document, challenge: 'c', domain: 'https://tremplin.test', lookupIssuer })
     if (!r.verified) throw new Error('portfolio did not verify')
+  })])
+  const share = await createShare(rt, { id: holderUser.id, role: 'youth' }, { credentialIds: ten.map((c) => c.id), about: '', label: 'bench', expiresInDays: 7 })
+  rows.push(['recruiter view /p/[token], 10 credentials', await median('recruiter view /p/[token], 10 credentials', 20, async () => {
+    const view = await viewSharedPortfolio(rt, share.token)
+    if (view.state !== 'active' || !view.result.verified) throw new Error('shared portfolio did not verify')
   })])
   console.log('\nratios to the peer (node:crypto Ed25519 verify):')
   for (const [label, m] of rows) console.log(`  ${label.padEnd(42)} ×${(m / peer).toFixed(0)}`)

@@ -1,0 +1,134 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { connection } from 'next/server'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
+import { CredentialCard } from '@/app/_components/credential-card'
+import { CheckList, DoesNotProve, StatusIcon, VerificationHeadline } from '@/app/_components/verification-report'
+import { getCurrentUser } from '@/lib/auth/guards'
+import { AppError } from '@/lib/errors'
+import { viewSharedPortfolio, type SharedPortfolio } from '@/lib/portfolio/view'
+import { getRuntime } from '@/lib/runtime'
+import { credentialSegment } from '@/lib/wallet/paths'
+import styles from './portfolio.module.css'
+
+type Props = { params: Promise<{ token: string }> }
+
+// The URL carries a secret: no Referer leaves this page (the meta tag here, and the HTTP header
+// set for /p/:path* in next.config.ts), and search engines are asked not to index it.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('portfolio.view')
+  return { title: t('metaTitle'), referrer: 'no-referrer', robots: { index: false, follow: false } }
+}
+
+export default async function SharedPortfolioPage({ params }: Props) {
+  await connection()
+  const { token } = await params
+  const view = await load(token)
+  if (view.state !== 'active') return <Unavailable state={view.state} />
+  return <Portfolio view={view} token={token} />
+}
+
+async function load(token: string): Promise<SharedPortfolio> {
+  try {
+    const [rt, viewer] = await Promise.all([getRuntime(), getCurrentUser()])
+    return await viewSharedPortfolio(rt, token, { viewerId: viewer?.id })
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    throw e
+  }
+}
+
+/** A revoked or expired link says so, and nothing else: not even whose it was. */
+async function Unavailable({ state }: { state: 'revoked' | 'expired' }) {
+  const t = await getTranslations('portfolio.view')
+  return (
+    <main id="content" className="page page--narrow">
+      <div className={`empty-state ${styles.unavailable}`} data-share-state={state}>
+        <h1>{t(`${state}.title`)}</h1>
+        <p>{t(`${state}.text`)}</p>
+      </div>
+    </main>
+  )
+}
+
+async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { state: 'active' }>; token: string }) {
+  const [t, tc, locale, format] = await Promise.all([getTranslations('portfolio.view'), getTranslations('portfolio'), getLocale(), getFormatter()])
+  const results = view.result.credentials ?? []
+  const base = `/p/${token}`
+  return (
+    <main id="content" className="page">
+      <header className={styles.who}>
+        <p className={styles.eyebrow}>{t('eyebrow')}</p>
+        <h1>{view.holderName}</h1>
+        {view.about && (
+          <figure className={styles.about}>
+            <blockquote><p>{view.about}</p></blockquote>
+            <figcaption>{t('aboutBy', { name: view.holderName })}</figcaption>
+          </figure>
+        )}
+      </header>
+
+      {view.cards.length === 0 ? (
+        <p className="alert">{t('nothing')}</p>
+      ) : (
+        <>
+          <section className={styles.verdict} aria-labelledby="verdict-title">
+            <h2 id="verdict-title" className="visually-hidden">{t('verdictTitle')}</h2>
+            <VerificationHeadline verified={view.result.verified} headingLevel={3} />
+            <p className={styles.muted}>{t('checkedNow', { count: view.cards.length, time: format.dateTime(new Date(), { timeStyle: 'short' }) })}</p>
+            <details className={styles.details} open={!view.result.verified}>
+              <summary>{t('presentationChecks')}</summary>
+              <CheckList checks={view.result.checks} />
+            </details>
+          </section>
+
+          <section aria-labelledby="skills-title">
+            <h2 id="skills-title" className={styles.sectionTitle}>{t('skillsTitle', { count: view.cards.length })}</h2>
+            <ul className={styles.grid}>
+              {view.cards.map((card, i) => {
+                const result = results[i]
+                const issuer = view.knownIssuers[i]
+                return (
+                  <li key={card.id}>
+                    <CredentialCard
+                      card={card} t={tc} locale={locale} variant="full" headingLevel={3}
+                      issuerLabel={issuer ?? t('unknownIssuer')}
+                      photo={card.hasPhoto ? { src: `${base}/photo/${credentialSegment(card.id)}`, alt: t('photoAlt', { title: card.title }) } : undefined}
+                    >
+                      <div className={styles.cardChecks}>
+                        <p className={`pill ${result?.verified ? 'pill--passed' : 'pill--failed'}`}>
+                          <StatusIcon status={result?.verified ? 'passed' : 'failed'} />
+                          {result?.verified ? t('cardVerified') : t('cardNotVerified')}
+                        </p>
+                        <details className={styles.details} open={!result?.verified}>
+                          <summary>{t('cardChecks', { count: result?.checks.length ?? 0 })}<span className="visually-hidden"> : {card.title}</span></summary>
+                          <CheckList checks={result?.checks ?? []} />
+                        </details>
+                      </div>
+                    </CredentialCard>
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
+        </>
+      )}
+
+      <div className={styles.limits}><DoesNotProve headingLevel={2} /></div>
+
+      <section className={`card ${styles.yourself}`} aria-labelledby="yourself-title">
+        <h2 id="yourself-title">{t('yourself.title')}</h2>
+        <p>{t('yourself.text')}</p>
+        <div className="actions">
+          {view.formats.map((f) => (
+            <a key={f} className="button button--secondary" href={`${base}/presentation${view.formats.length > 1 ? `?format=${f}` : ''}`} download>
+              {t(`yourself.download.${f}`)}
+            </a>
+          ))}
+          <a className="button button--secondary" href="/verify">{t('yourself.verifyPage')}</a>
+        </div>
+        <p className={styles.muted}>{t('validUntil', { date: format.dateTime(new Date(view.expiresAt), { dateStyle: 'long' }) })}</p>
+      </section>
+    </main>
+  )
+}

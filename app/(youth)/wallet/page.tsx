@@ -1,0 +1,79 @@
+import Link from 'next/link'
+import type { Metadata } from 'next'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { CredentialCard } from '@/app/_components/credential-card'
+import { requireRole } from '@/lib/auth/guards'
+import { getRuntime } from '@/lib/runtime'
+import { credentialSegment } from '@/lib/wallet/paths'
+import { listWalletCards } from '@/lib/wallet/service'
+import { HideButton } from './hide-button'
+import styles from './wallet.module.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('wallet'))('title') }
+}
+
+export default async function WalletPage() {
+  const user = await requireRole('youth')
+  const [{ visible, hidden }, t, tc, locale] = await Promise.all([
+    listWalletCards(await getRuntime(), user),
+    getTranslations('wallet'),
+    getTranslations('portfolio'),
+    getLocale(),
+  ])
+  return (
+    <main id="content" className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p>{t('intro')}</p>
+        </div>
+        {visible.length > 0 && <Link className="button button--primary" href="/wallet/shares/new">{t('actions.share')}</Link>}
+      </header>
+
+      {visible.length === 0 && hidden.length === 0 && <EmptyWallet t={t} />}
+      {visible.length === 0 && hidden.length > 0 && <p className="alert">{t('allHidden')}</p>}
+
+      {visible.length > 0 && (
+        <ul className={styles.grid} aria-label={t('listLabel')}>
+          {visible.map((card) => (
+            <li key={card.id}>
+              <CredentialCard card={card} t={tc} locale={locale} headingLevel={2} href={`/wallet/${credentialSegment(card.id)}`}>
+                <Link className="button button--small button--secondary" href={`/wallet/${credentialSegment(card.id)}`}>
+                  {t('actions.details')}<span className="visually-hidden"> : {card.title}</span>
+                </Link>
+              </CredentialCard>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {hidden.length > 0 && (
+        <details className={styles.hiddenSection}>
+          <summary>{t('hidden.summary', { count: hidden.length })}</summary>
+          <p className={styles.muted}>{t('hidden.explain')}</p>
+          <ul className={styles.grid}>
+            {hidden.map((card) => (
+              <li key={card.id}>
+                <CredentialCard card={card} t={tc} locale={locale} headingLevel={3} href={`/wallet/${credentialSegment(card.id)}`}>
+                  <HideButton credentialId={card.id} hidden />
+                </CredentialCard>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </main>
+  )
+}
+
+function EmptyWallet({ t }: { t: Awaited<ReturnType<typeof getTranslations<'wallet'>>> }) {
+  return (
+    <section className="empty-state" aria-labelledby="empty-title">
+      <h2 id="empty-title">{t('empty.title')}</h2>
+      <p>{t('empty.what')}</p>
+      <p>{t('empty.how')}</p>
+      <p>{t('empty.next')}</p>
+    </section>
+  )
+}

@@ -1,0 +1,41 @@
+import Link from 'next/link'
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { requireRole } from '@/lib/auth/guards'
+import { ABOUT_MAX, DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, LABEL_MAX } from '@/lib/portfolio/schemas'
+import { getRuntime } from '@/lib/runtime'
+import { listWalletCards } from '@/lib/wallet/service'
+import styles from '../shares.module.css'
+import { ShareForm, type ShareChoice } from './share-form'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('shares'))('new.title') }
+}
+
+export default async function NewSharePage() {
+  const user = await requireRole('youth')
+  const [{ visible }, t] = await Promise.all([listWalletCards(await getRuntime(), user), getTranslations('shares')])
+  const choices: ShareChoice[] = visible.map((c) => ({
+    id: c.id, title: c.title, level: c.level?.label ?? null, issuer: c.issuer.name, language: c.language, expired: c.status === 'expired',
+  }))
+  return (
+    <main id="content" className="page page--narrow">
+      <Link className={styles.back} href="/wallet/shares">← {t('new.back')}</Link>
+      <header className="page-header">
+        <div>
+          <h1>{t('new.title')}</h1>
+          <p>{t('new.intro')}</p>
+        </div>
+      </header>
+      {choices.length === 0 ? (
+        <div className="empty-state">
+          <h2>{t('new.nothing.title')}</h2>
+          <p>{t('new.nothing.text')}</p>
+          <p className={styles.centered}><Link className="button button--primary" href="/wallet">{t('new.nothing.back')}</Link></p>
+        </div>
+      ) : (
+        <ShareForm choices={choices} limits={{ about: ABOUT_MAX, label: LABEL_MAX }} expiryChoices={[...EXPIRY_CHOICES]} defaultExpiry={DEFAULT_EXPIRY_DAYS} />
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,170 @@
+import type { ReactNode } from 'react'
+import type { CredentialCardDto } from '@/lib/wallet/cards'
+import styles from './credential-card.module.css'
+
+// A credential as a readable card. Server-safe and hook-free, so it renders inside server AND
+// client components: the caller PASSES IN the translator of the `portfolio` namespace
+// (`await getTranslations('portfolio')` on the server, `useTranslations('portfolio')` in a client
+// component) and the UI locale (`getLocale()` / `useLocale()`).
+// Labels are in the UI language; the credential's own words (skill, level, criteria, evidence,
+// tasks) stay in the language they were signed in, marked with `lang` when it differs.
+
+export type Translate = (key: string, values?: Record<string, string | number | Date>) => string
+
+export interface CredentialCardProps {
+  card: CredentialCardDto
+  /** Translator of the `portfolio` namespace. */
+  t: Translate
+  /** The UI locale ('fr' | 'en'), for dates and labels. */
+  locale: string
+  /** 'summary' for lists (skill, level, issuer, date, evidence, status); 'full' adds criteria, work details, alignments. */
+  variant?: 'summary' | 'full'
+  /** The title's heading level (1 on a page of its own); the card's sections get the next one. */
+  headingLevel?: 1 | 2 | 3
+  /** Makes the title a link (the wallet list → the detail page). */
+  href?: string
+  /** Replaces the issuer name written in the credential (e.g. the verified organisation, or "unknown issuer"). */
+  issuerLabel?: string
+  /** An evidence photo to show (full variant). */
+  photo?: { src: string; alt: string }
+  /** Actions or a verification summary, under the card's content. */
+  children?: ReactNode
+}
+
+/** Credentials state their dates in UTC (…T23:59:59Z is "until 31 December"): shown in UTC so they do not shift a day. */
+const formatDate = (iso: string, locale: string, timeZone = 'UTC') => {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(d)
+}
+/** Calendar dates (YYYY-MM-DD): days, not instants. */
+const formatDay = (day: string, locale: string) => formatDate(`${day}T00:00:00Z`, locale)
+
+export function CredentialCard({ card, t, locale, variant = 'summary', headingLevel = 3, href, issuerLabel, photo, children }: CredentialCardProps) {
+  const Heading = (['h1', 'h2', 'h3'] as const)[headingLevel - 1]!
+  const Sub = (['h2', 'h3', 'h4'] as const)[headingLevel - 1]!
+  const contentLang = card.language !== locale ? card.language : undefined
+  const kind = ['skill-badge', 'work-experience'].includes(card.templateId) ? card.templateId : 'unknown'
+  const full = variant === 'full'
+  return (
+    <article className={`${styles.card} ${card.status === 'expired' ? styles.expired : ''}`} aria-labelledby={`card-${slug(card.id)}`}>
+      <p className={styles.kind}>{t(`card.kind.${kind}`)}</p>
+      <Heading id={`card-${slug(card.id)}`} className={styles.title} lang={contentLang}>
+        {href ? <a href={href}>{card.title}</a> : card.title}
+      </Heading>
+      {card.level && (
+        <p className={styles.level}>
+          <span>{t('card.level')}</span>{' '}
+          <strong lang={contentLang}>{card.level.label}</strong>
+        </p>
+      )}
+      {card.work && <WorkFacts card={card} t={t} locale={locale} lang={contentLang} full={full} Sub={Sub} />}
+      <dl className={styles.facts}>
+        <div>
+          <dt>{t('card.issuer')}</dt>
+          <dd>{issuerLabel ?? card.issuer.name ?? t('card.issuerNoName')}</dd>
+        </div>
+        <div>
+          <dt>{t('card.issuedOn')}</dt>
+          <dd>{card.issuedAt ? formatDate(card.issuedAt, locale) : '—'}</dd>
+        </div>
+        {card.validUntil && (
+          <div>
+            <dt>{t('card.validUntil')}</dt>
+            <dd>{formatDate(card.validUntil, locale)}</dd>
+          </div>
+        )}
+      </dl>
+      <p className={styles.badges}>
+        <span className={`pill ${card.status === 'valid' ? 'pill--passed' : 'pill--failed'}`}>
+          <StatusIcon ok={card.status === 'valid'} />
+          {t(`card.status.${card.status}`)}
+        </span>
+        {card.hidden && <span className="pill pill--unchecked">{t('card.hidden')}</span>}
+      </p>
+      {full && card.criteria && !card.work && (
+        <section className={styles.section}>
+          <Sub>{t('card.criteria')}</Sub>
+          <p lang={contentLang} className={styles.text}>{card.criteria}</p>
+        </section>
+      )}
+      {(card.evidence.length > 0 || (full && photo)) && (
+        <section className={styles.section}>
+          <Sub>{t('card.evidence')}</Sub>
+          <ul className={styles.evidence}>
+            {card.evidence.map((e, i) => (
+              <li key={i} lang={contentLang}>
+                {e.name && <strong>{e.name}{e.narrative ? ' — ' : ''}</strong>}
+                {e.narrative}
+                {e.url && full && <> <a href={e.url} rel="noopener noreferrer nofollow" lang={contentLang ? locale : undefined}>{t('card.evidenceLink')}</a></>}
+              </li>
+            ))}
+          </ul>
+          {full && photo && (
+            <figure className={styles.photo}>
+              {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-user image behind a guard */}
+              <img src={photo.src} alt={photo.alt} loading="lazy" />
+              <figcaption>{t('card.evidencePhoto')}</figcaption>
+            </figure>
+          )}
+        </section>
+      )}
+      {full && card.alignments.length > 0 && (
+        <section className={styles.section}>
+          <Sub>{t('card.alignments')}</Sub>
+          <ul className={styles.alignments}>
+            {card.alignments.map((a) => (
+              <li key={a.targetUrl + (a.targetCode ?? '')}>
+                <a href={a.targetUrl} rel="noopener noreferrer" lang={contentLang}>{a.targetName}</a>
+                {a.targetCode && <span className={styles.muted}> ({t('card.keyCompetence', { code: a.targetCode })})</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {full && contentLang && (
+        <p className={styles.muted}>{t('card.writtenIn', { language: languageName(card.language, t) })}</p>
+      )}
+      {children && <div className={styles.footer}>{children}</div>}
+    </article>
+  )
+}
+
+function WorkFacts({ card, t, locale, lang, full, Sub }: { card: CredentialCardDto; t: Translate; locale: string; lang?: string; full: boolean; Sub: 'h2' | 'h3' | 'h4' }) {
+  const work = card.work!
+  const period = work.period.end
+    ? t('card.periodRange', { start: formatDay(work.period.start, locale), end: formatDay(work.period.end, locale) })
+    : t('card.periodSince', { start: formatDay(work.period.start, locale) })
+  return (
+    <>
+      <dl className={styles.facts}>
+        <div><dt>{t('card.role')}</dt><dd lang={lang}>{work.role}</dd></div>
+        <div><dt>{t('card.place')}</dt><dd lang={lang}>{work.place.name}{work.place.locality ? ` (${work.place.locality})` : ''}</dd></div>
+        <div><dt>{t('card.period')}</dt><dd>{period}</dd></div>
+      </dl>
+      {full && work.tasks.length > 0 && (
+        <section className={styles.section}>
+          <Sub>{t('card.tasks')}</Sub>
+          <ul className={styles.tasks} lang={lang}>
+            {work.tasks.map((task, i) => <li key={i}>{task}</li>)}
+          </ul>
+        </section>
+      )}
+    </>
+  )
+}
+
+function StatusIcon({ ok }: { ok: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      {ok
+        ? <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        : <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
+    </svg>
+  )
+}
+
+function languageName(lang: string, t: Translate): string {
+  return lang === 'fr' || lang === 'en' ? t(`card.languages.${lang}`) : lang
+}
+
+const slug = (id: string) => id.replace(/[^a-zA-Z0-9-]/g, '-')

@@ -1,0 +1,102 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { hashToken } from '@/lib/auth/sessions'
+import { AppError, ValidationError } from '@/lib/errors'
+import type { Runtime } from '@/lib/runtime'
+import { assertYouth, type Actor } from '@/lib/wallet/service'
+import { findHolderCredentials } from '@/lib/wallet/repository'
+import * as repo from './repository'
+import type { CreateShareInput } from './schemas'
+
+// A young person's portfolio shares: a link (and its QR code) that shows chosen credentials to
+// anyone holding it, until it expires or is revoked. The token is 256 random bits, handed out
+// once; only its SHA-256 is stored, so a database leak does not open anyone's portfolio.
+
+const DAY_MS = 24 * 3600 * 1000
+
+export type ShareStatus = 'active' | 'expired' | 'revoked'
+
+export interface ShareSummaryDto {
+  id: string
+  label: string
+  credentialCount: number
+  createdAt: string
+  expiresAt: string
+  viewCount: number
+  lastViewedAt: string | null
+  status: ShareStatus
+}
+
+export interface CreatedShare {
+  id: string
+  /** Shown once, right after creation: it is not stored and cannot be shown again. */
+  token: string
+  url: string
+  expiresAt: string
+}
+
+export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/p/${token}`
+
+export function shareStatus(share: { revoked_at: string | null; expires_at: string }, now: Date): ShareStatus {
+  if (share.revoked_at) return 'revoked'
+  return new Date(share.expires_at).getTime() <= now.getTime() ? 'expired' : 'active'
+}
+
+/**
+ * Creates a share of some of the young person's own, visible credentials.
+ * @throws AppError FORBIDDEN for another role; NOT_FOUND when a credential is not theirs;
+ *   ValidationError when a chosen credential is hidden.
+ */
+export async function createShare(rt: Pick<Runtime, 'db' | 'env'>, user: Actor, input: CreateShareInput, now = new Date()): Promise<CreatedShare> {
+  assertYouth(user)
+  const ids = [...new Set(input.credentialIds)]
+  const owned = await findHolderCredentials(rt.db, user.id, ids)
+  if (owned.length !== ids.length) throw new AppError('NOT_FOUND', 'A chosen credential is not in this wallet')
+  if (owned.some((c) => c.hidden_at)) throw new ValidationError('A hidden credential cannot be shared', [{ path: '/credentialIds', message: 'hiddenCredential' }])
+  const token = randomBytes(32).toString('base64url')
+  const share = {
+    id: randomUUID(),
+    holder_user_id: user.id,
+    token_hash: hashToken(token),
+    label: input.label,
+    about: input.about,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
+  }
+  await repo.insertShare(rt.db, share, ids)
+  return { id: share.id, token, url: shareUrl(rt.env.publicUrl, token), expiresAt: share.expires_at }
+}
+
+/** The young person's shares, newest first, with their views and status. */
+export async function listShares(rt: Pick<Runtime, 'db'>, user: Actor, now = new Date()): Promise<ShareSummaryDto[]> {
+  assertYouth(user)
+  const rows = await repo.listHolderShares(rt.db, user.id)
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    credentialCount: Number(r.credential_count ?? 0),
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    viewCount: Number(r.view_count),
+    lastViewedAt: r.last_viewed_at,
+    status: shareStatus(r, now),
+  }))
+}
+
+/** Revokes one of the young person's shares at once; revoking twice is harmless. @throws AppError NOT_FOUND */
+export async function revokeShare(rt: Pick<Runtime, 'db'>, user: Actor, shareId: string, now = new Date()): Promise<void> {
+  assertYouth(user)
+  const changed = await repo.revokeShare(rt.db, user.id, shareId, now.toISOString())
+  if (changed === 0 && !(await repo.findHolderShare(rt.db, user.id, shareId))) throw new AppError('NOT_FOUND', 'No such share')
+}
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * The share a token opens, whatever its state. @throws AppError NOT_FOUND for an unknown token
+ * (a malformed one is not even looked up).
+ */
+export async function findShareByTokenOrThrow(rt: Pick<Runtime, 'db'>, token: string, now = new Date()) {
+  const share = TOKEN_RE.test(token) ? await repo.findShareByTokenHash(rt.db, hashToken(token)) : undefined
+  if (!share) throw new AppError('NOT_FOUND', 'No such share')
+  return { ...share, status: shareStatus(share, now) }
+}

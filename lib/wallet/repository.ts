@@ -1,0 +1,40 @@
+import type { Db } from '@/db/client'
+
+// The wallet's queries: a young person's credentials, always filtered by holder so that a
+// query can never return another person's credential. The photo blob is read only on its own.
+
+const CARD_COLUMNS = ['id', 'template_id', 'format', 'document', 'language', 'hidden_at', 'evidence_photo_type', 'created_at'] as const
+
+export function listHolderCredentials(db: Db, holderId: string) {
+  return db.selectFrom('credentials').select(CARD_COLUMNS)
+    .where('holder_user_id', '=', holderId)
+    .orderBy('created_at', 'desc').orderBy('id')
+    .execute()
+}
+
+export function findHolderCredential(db: Db, holderId: string, id: string) {
+  return db.selectFrom('credentials').select([...CARD_COLUMNS, 'title'])
+    .where('holder_user_id', '=', holderId).where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export function findHolderCredentials(db: Db, holderId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db.selectFrom('credentials').select([...CARD_COLUMNS, 'title'])
+    .where('holder_user_id', '=', holderId).where('id', 'in', ids)
+    .execute()
+}
+
+export function findHolderPhoto(db: Db, holderId: string, id: string) {
+  return db.selectFrom('credentials').select(['evidence_photo', 'evidence_photo_type'])
+    .where('holder_user_id', '=', holderId).where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** @returns how many rows changed (0 when the credential is not this holder's). */
+export async function setHidden(db: Db, holderId: string, id: string, hiddenAt: string | null): Promise<number> {
+  const r = await db.updateTable('credentials').set({ hidden_at: hiddenAt })
+    .where('holder_user_id', '=', holderId).where('id', '=', id)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows)
+}
