@@ -1,0 +1,33 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { notFound } from 'next/navigation'
+import { viewActivation } from '@/lib/onboarding/service'
+import { getRuntime } from '@/lib/runtime'
+import { ActivateForm } from './activate-form'
+import '@/app/(issuer)/_components/issuer.css'
+
+// The URL carries a secret: no Referer leaves this page (next.config.ts sends the header too).
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('onboarding.activate')
+  return { title: t('metaTitle'), referrer: 'no-referrer', robots: { index: false, follow: false } }
+}
+
+export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params
+  const view = await viewActivation(await getRuntime(), token)
+  if (view.status !== 'valid') notFound()
+  const t = await getTranslations('onboarding.activate')
+  return (
+    <main id="content" className="page page--narrow">
+      <div className="card iss-welcome">
+        <h1>{t('title', { name: view.firstName })}</h1>
+        <p className="iss-welcome__lead">{t('lead')}</p>
+        <p className="iss-welcome__username">{t('username')} <strong>{view.username}</strong></p>
+        <p className="field__hint">{t('usernameHint')}</p>
+        <ActivateForm token={token} />
+        <p className="iss-welcome__aside">{t('already')} <Link href="/sign-in">{t('signIn')}</Link></p>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,207 @@
+'use client'
+import { useTranslations } from 'next-intl'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { EscoAttribution } from '@/app/_components/esco-attribution'
+import { describedBy, FieldMessages } from '../../_components/form-field'
+
+/** A result of GET /api/taxonomy/search (skills and key competences only). */
+export interface Concept {
+  uri: string
+  kind: string
+  framework?: string
+  code?: string | null
+  label: string
+  description?: string | null
+}
+
+type SearchStatus = 'idle' | 'loading' | 'done' | 'unavailable'
+const LIMIT = 8
+
+/** Searches the taxonomies in the UI language as the user types (debounced; stale answers dropped). */
+function useConceptSearch(query: string, lang: string) {
+  const [results, setResults] = useState<Concept[]>([])
+  const [status, setStatus] = useState<SearchStatus>('idle')
+  useEffect(() => {
+    const q = query.trim()
+    if (q.length < 2) {
+      setResults([])
+      setStatus((s) => (s === 'unavailable' ? s : 'idle'))
+      return
+    }
+    const controller = new AbortController()
+    const timer = window.setTimeout(async () => {
+      setStatus('loading')
+      try {
+        const params = new URLSearchParams({ q, lang, kinds: 'skill,key_competence', limit: String(LIMIT) })
+        const res = await fetch(`/api/taxonomy/search?${params}`, { signal: controller.signal })
+        if (!res.ok) throw new Error(String(res.status))
+        const body = (await res.json()) as { results?: Concept[] }
+        setResults((body.results ?? []).filter((c) => c.kind === 'skill' || c.kind === 'key_competence'))
+        setStatus('done')
+      } catch (e) {
+        if ((e as Error).name !== 'AbortError') {
+          setResults([])
+          setStatus('unavailable')
+        }
+      }
+    }, 200)
+    return () => {
+      controller.abort()
+      window.clearTimeout(timer)
+    }
+  }, [query, lang])
+  return { results, status }
+}
+
+interface Common {
+  id: string
+  label: string
+  hint?: string
+  error?: string
+  lang: string
+}
+
+/**
+ * An accessible combobox (WAI-ARIA 1.2 "combobox with listbox popup"): type, move with the arrow
+ * keys, choose with Enter, close with Escape. `single` keeps free text when nothing is chosen (the
+ * badge then names the skill without an alignment); `multi` collects chosen concepts only.
+ */
+export function ConceptCombobox(props: Common & (
+  | { mode: 'single'; name: string; conceptName: string; defaultText?: string; defaultConcept?: Concept }
+  | { mode: 'multi'; listName: string; defaultConcepts?: Concept[] }
+)) {
+  const t = useTranslations('issuer.picker')
+  const listId = useId()
+  const [text, setText] = useState(props.mode === 'single' ? (props.defaultText ?? '') : '')
+  const [concept, setConcept] = useState<Concept | undefined>(props.mode === 'single' ? props.defaultConcept : undefined)
+  const [chosen, setChosen] = useState<Concept[]>(props.mode === 'multi' ? (props.defaultConcepts ?? []) : [])
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(-1)
+  const [notice, setNotice] = useState('')
+  const input = useRef<HTMLInputElement>(null)
+  const { results, status } = useConceptSearch(text, props.lang)
+  const options = props.mode === 'multi' ? results.filter((r) => !chosen.some((c) => c.uri === r.uri)) : results
+  const expanded = open && options.length > 0
+
+  useEffect(() => setActive(-1), [results])
+
+  function pick(c: Concept) {
+    if (props.mode === 'single') {
+      setText(c.label)
+      setConcept(c)
+    } else {
+      setChosen((list) => [...list, c])
+      setText('')
+    }
+    setNotice(t('picked', { label: c.label }))
+    setOpen(false)
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault()
+      if (!options.length) return
+      setOpen(true)
+      const step = e.key === 'ArrowDown' ? 1 : -1
+      setActive((i) => (i + step + options.length) % options.length)
+    } else if (e.key === 'Enter') {
+      if (expanded && active >= 0 && options[active]) {
+        e.preventDefault()
+        pick(options[active])
+      } else if (props.mode === 'multi') {
+        // Enter in the multi picker never submits the form: it only chooses.
+        e.preventDefault()
+        if (text.trim()) setNotice(t('chooseFromList'))
+      }
+    } else if (e.key === 'Escape' && expanded) {
+      e.preventDefault()
+      setOpen(false)
+    }
+  }
+
+  const hintId = `${props.id}-status`
+  const statusText = status === 'unavailable'
+    ? (props.mode === 'single' ? t('unavailableSingle') : t('unavailableMulti'))
+    : status === 'loading' ? t('loading')
+    : status === 'done' && text.trim().length >= 2 ? (options.length ? t('count', { count: options.length }) : (props.mode === 'single' ? t('noneSingle') : t('noneMulti')))
+    : ''
+
+  return (
+    <div className="field iss-combobox">
+      <label className="field__label" htmlFor={props.id}>{props.label}</label>
+      {props.hint && <p className="field__hint" id={`${props.id}-hint`}>{props.hint}</p>}
+      <div className="iss-combobox__box">
+        <input
+          ref={input}
+          id={props.id}
+          name={props.mode === 'single' ? props.name : undefined}
+          className="input"
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={[describedBy(props.id, props.hint, props.error), hintId].filter(Boolean).join(' ')}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={200}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value)
+            setOpen(true)
+            setNotice('')
+            if (props.mode === 'single' && concept && e.target.value !== concept.label) setConcept(undefined)
+          }}
+          onKeyDown={onKeyDown}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+        />
+        <ul id={listId} role="listbox" aria-label={props.label} className="iss-combobox__list" hidden={!expanded}
+          onMouseDown={(e) => e.preventDefault()}>
+          {options.map((c, i) => (
+            <li key={c.uri} id={`${listId}-${i}`} role="option" aria-selected={i === active}
+              className={`iss-combobox__option${i === active ? ' iss-combobox__option--active' : ''}`}
+              onClick={() => pick(c)} onMouseMove={() => setActive(i)}>
+              <span className="iss-combobox__label">{c.label}</span>
+              <span className="iss-combobox__kind">{t(`kinds.${c.kind === 'key_competence' ? 'key_competence' : 'skill'}`)}{c.code && c.kind === 'key_competence' ? ` ${c.code}` : ''}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p id={hintId} className="field__hint iss-combobox__status" role="status" aria-live="polite">{notice || statusText}</p>
+      <FieldMessages id={props.id} error={props.error} />
+
+      {props.mode === 'single' && (
+        <>
+          <input type="hidden" name={props.conceptName} value={concept ? JSON.stringify(concept) : ''} />
+          {concept && (
+            <p className="iss-combobox__linked">
+              <span>{t('linked', { kind: t(`kinds.${concept.kind === 'key_competence' ? 'key_competence' : 'skill'}`) })}</span>{' '}
+              <strong>{concept.label}</strong>{' '}
+              <button type="button" className="iss-link-button" onClick={() => { setConcept(undefined); input.current?.focus() }}>
+                {t('unlink')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      {props.mode === 'multi' && chosen.length > 0 && (
+        <ul className="iss-chips" aria-label={t('chosen')}>
+          {chosen.map((c) => (
+            <li key={c.uri} className="iss-chip">
+              <input type="hidden" name={props.listName} value={JSON.stringify(c)} />
+              <span>{c.label}</span>
+              <button type="button" className="iss-chip__remove" aria-label={t('remove', { label: c.label })}
+                onClick={() => { setChosen((list) => list.filter((x) => x.uri !== c.uri)); setNotice(t('removed', { label: c.label })); input.current?.focus() }}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <EscoAttribution className="iss-combobox__attribution" />
+    </div>
+  )
+}

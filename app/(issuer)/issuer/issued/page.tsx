@@ -1,0 +1,94 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
+import { requireRole } from '@/lib/auth/guards'
+import { findIssuedCredential, listIssuedCredentials } from '@/lib/issuing/queries'
+import { getRuntime } from '@/lib/runtime'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('issuer.issued')
+  return { title: t('title') }
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>
+const param = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '')
+
+export default async function IssuedPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireRole('counsellor', 'tutor')
+  const sp = await searchParams
+  const rt = await getRuntime()
+  const query = param(sp.q)
+  const [t, tc, format, locale, list, justIssued] = await Promise.all([
+    getTranslations('issuer.issued'), getTranslations('issuer'), getFormatter(), getLocale(),
+    listIssuedCredentials(rt, user, { query, page: Number(param(sp.page)) || 1 }),
+    param(sp.issued) ? findIssuedCredential(rt, user, param(sp.issued)) : undefined,
+  ])
+  const pageHref = (page: number) => `/issuer/issued?${new URLSearchParams({ ...(list.query ? { q: list.query } : {}), page: String(page) })}`
+  return (
+    <main id="content" className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p>{t('intro', { organisation: user.organisationName ?? '' })}</p>
+        </div>
+        <Link className="button button--primary" href="/issuer/issue">{t('issueNew')}</Link>
+      </header>
+
+      {justIssued && (
+        <p className="alert alert--success iss-issued-alert" role="status">
+          {t('justIssued', { title: justIssued.title, name: justIssued.holderName ?? t('unknownHolder') })}
+        </p>
+      )}
+
+      <search className="iss-search">
+        <form method="get" action="/issuer/issued" role="search" className="iss-search__form">
+          <label htmlFor="issued-q" className="field__label">{t('searchLabel')}</label>
+          <div className="iss-search__row">
+            <input id="issued-q" name="q" type="search" className="input" defaultValue={list.query} maxLength={100} aria-describedby="issued-q-hint" />
+            <button type="submit" className="button button--secondary">{t('searchButton')}</button>
+          </div>
+          <p id="issued-q-hint" className="field__hint">{t('searchHint')}</p>
+        </form>
+      </search>
+
+      <p className="iss-count" role="status">
+        {list.query ? t('countFor', { count: list.total, query: list.query }) : t('count', { count: list.total })}
+      </p>
+
+      {list.items.length === 0 ? (
+        <div className="empty-state">
+          <h2>{list.query ? t('noMatch.title') : t('empty.title')}</h2>
+          <p>{list.query ? t('noMatch.text') : t('empty.text')}</p>
+          <div className="actions iss-center">
+            {list.query
+              ? <Link className="button button--secondary" href="/issuer/issued">{t('noMatch.clear')}</Link>
+              : <Link className="button button--primary" href="/issuer/issue">{t('issueNew')}</Link>}
+          </div>
+        </div>
+      ) : (
+        <ol className="iss-issued" aria-label={t('listLabel')}>
+          {list.items.map((item) => (
+            <li key={item.id} className={`card iss-issued__item${item.id === justIssued?.id ? ' iss-issued__item--new' : ''}`}>
+              <p className="iss-issued__template">{tc(`templates.${item.templateId === 'work-experience' ? 'work-experience' : 'skill-badge'}.name`)}</p>
+              <h2 className="iss-issued__title" lang={item.language && item.language !== locale ? item.language : undefined}>{item.title}</h2>
+              <dl className="iss-issued__facts">
+                <div><dt>{t('holder')}</dt><dd>{item.holderName ?? t('unknownHolder')}</dd></div>
+                <div><dt>{t('date')}</dt><dd><time dateTime={item.issuedAt}>{format.dateTime(new Date(item.issuedAt), { dateStyle: 'medium', timeStyle: 'short' })}</time></dd></div>
+                <div><dt>{t('format')}</dt><dd>{t(`formats.${item.format === 'jwt' ? 'jwt' : 'di'}`)}</dd></div>
+                {item.hasPhoto && <div><dt>{t('photo')}</dt><dd>{t('photoYes')}</dd></div>}
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {list.pageCount > 1 && (
+        <nav className="iss-pager" aria-label={t('pager.label')}>
+          {list.page > 1 ? <Link className="button button--secondary button--small" href={pageHref(list.page - 1)} rel="prev">{t('pager.previous')}</Link> : <span />}
+          <span>{t('pager.position', { page: list.page, count: list.pageCount })}</span>
+          {list.page < list.pageCount ? <Link className="button button--secondary button--small" href={pageHref(list.page + 1)} rel="next">{t('pager.next')}</Link> : <span />}
+        </nav>
+      )}
+    </main>
+  )
+}
