@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Metadata (the <title>) rendered in <head> before the page, for every client, not streamed in
+  // later: screen readers and axe see each page's title at once.
+  htmlLimitedBots: /.*/,
   // forbidden() for a signed-in user of the wrong role (app/forbidden.tsx).
   experimental: {
     authInterrupts: true,

@@ -9,8 +9,8 @@ import { LangSwitch } from './lang-switch'
 
 const NAV: Record<Role, { href: string; key: string }[]> = {
   youth: [{ href: '/wallet', key: 'wallet' }, { href: '/wallet/shares', key: 'shares' }],
-  counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
-  tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
+  counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
+  tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
   recruiter: [{ href: '/verify', key: 'verify' }],
   admin: [{ href: '/admin', key: 'admin' }],
 }

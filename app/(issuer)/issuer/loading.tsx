@@ -1,1 +1,3 @@
-export { default } from '@/app/loading'
+import { PageLoading } from '@/app/_components/page-loading'
+
+export default PageLoading

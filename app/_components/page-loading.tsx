@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl'
 
-export default function Loading() {
+/** The loading state of the routes that do real work (wallet, issuer, admin, recruiter view). */
+export function PageLoading() {
   const t = useTranslations('landing.status')
   return (
     <div className="loading" role="status" aria-live="polite">
