@@ -1,28 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import './tests/support/map-groupby'
 
 // The browser tests (`npm run test:e2e`): Debian's chromium driven by playwright-core against a
 // production server that tests/e2e/support/global-setup.ts starts on a fresh data folder
 // (or against E2E_BASE_URL). One file at a time, one worker: the files share that server.
-
-// As in vitest.config.ts: Vitest 5's reporters call Map.groupBy (Node 21+); Node 20 needs it provided.
-if (typeof (Map as unknown as { groupBy?: unknown }).groupBy !== 'function') {
-  Object.defineProperty(Map, 'groupBy', {
-    configurable: true,
-    writable: true,
-    value: <K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> => {
-      const map = new Map<K, V[]>()
-      let i = 0
-      for (const item of items) {
-        const k = key(item, i++)
-        const group = map.get(k)
-        if (group) group.push(item)
-        else map.set(k, [item])
-      }
-      return map
-    },
-  })
-}
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
