@@ -5,7 +5,7 @@ import { MAX_INPUT_BYTES } from '@/lib/credentials/verify/input'
 import { getRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
-import { contentOf } from './cards'
+import { contentOf } from '@/lib/verification/cards'
 import { INPUT_ERRORS, VerifyOptionsSchema, type VerifyInputError } from './schema'
 
 export type VerifyState =
