@@ -163,6 +163,40 @@ export interface TaxonomyLabelsTable {
   search_text: string
 }
 
+export interface StatusListsTable {
+  id: string
+  organisation_id: string
+  /** 'revocation' | 'suspension' */
+  purpose: string
+  list_number: number
+  /** Number of entries (bits), ≥ 131,072. */
+  size: number
+  /** The raw bitstring (size / 8 bytes), bit 0 = most significant bit of byte 0. */
+  bits: Uint8Array
+  /** Bumped on every change (ETag, cache key). */
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface StatusEntriesTable {
+  list_id: string
+  status_index: number
+  credential_id: string
+}
+
+export interface CredentialStatusTable {
+  credential_id: string
+  revoked_at: Timestamp | null
+  revoked_reason: string | null
+  /** Who acted: a user id, or 'cli'. */
+  revoked_by: string | null
+  suspended_at: Timestamp | null
+  suspended_reason: string | null
+  suspended_by: string | null
+  updated_at: Timestamp
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -178,6 +212,9 @@ export interface Database {
   rate_limits: RateLimitsTable
   taxonomy_concepts: TaxonomyConceptsTable
   taxonomy_labels: TaxonomyLabelsTable
+  status_lists: StatusListsTable
+  status_entries: StatusEntriesTable
+  credential_status: CredentialStatusTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>
@@ -188,4 +225,6 @@ export type UserUpdate = Updateable<UsersTable>
 export type CredentialRow = Selectable<CredentialsTable>
 export type NewCredentialRow = Insertable<CredentialsTable>
 export type ApiToken = Selectable<ApiTokensTable>
+export type StatusListRow = Selectable<StatusListsTable>
+export type CredentialStatusRow = Selectable<CredentialStatusTable>
 export type { ColumnType }

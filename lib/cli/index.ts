@@ -10,6 +10,7 @@ import { createApiToken, getOrganisationOrThrow, listOrganisations } from '@/lib
 import { createRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { readInput, UsageError } from './io'
+import { statusCommand } from './status'
 import { taxonomyCommand } from './taxonomy'
 
 const USAGE = `Usage: npm run vc -- <command> [options]
@@ -22,6 +23,10 @@ const USAGE = `Usage: npm run vc -- <command> [options]
   issue --org <slug> --template <id> --subject <did> (--claims <file> | --example) [--format di|jwt]
         Issue a credential in an organisation's name and print it (JSON, or the JWT).
   token --org <slug> [--label L]  Create an API token for an organisation; printed once.
+  revoke --id <credential id> [--reason R]     Revoke a credential issued here (final).
+  suspend --id <credential id> [--reason R]    Suspend it until unsuspended.
+  unsuspend --id <credential id>               Lift a suspension (refused for a revoked credential).
+        Prints what changed. Exit 0 done (or already so), 1 unknown id or refused, 2 usage.
   taxonomy import <file|folder> [--lang L]
         Import ESCO CSV files (skills_fr.csv, occupations_en.csv…; the language comes from the
         file name, or --lang) or the JSON files of ../shared/taxonomies. Re-importing updates.
@@ -43,6 +48,7 @@ export async function main(argv: string[], out: Out = { stdout: (s) => process.s
       case 'issue': return await issueCommand(rest, out)
       case 'token': return await tokenCommand(rest, out)
       case 'taxonomy': return await taxonomyCommand(rest, out)
+      case 'revoke': case 'suspend': case 'unsuspend': return await statusCommand(command, rest, out)
       case undefined: case 'help': case '--help': case '-h':
         out.stdout(USAGE)
         return command === undefined ? 2 : 0

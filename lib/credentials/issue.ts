@@ -20,6 +20,11 @@ export interface IssueCredentialOptions {
   publicUrl: string
   now?: Date
   documentLoader?: DocumentLoader
+  /**
+   * `credentialStatus` entries (W3C Bitstring Status List), allocated by the caller: the engine
+   * holds no database code. Both formats carry them.
+   */
+  credentialStatus?: Record<string, unknown>[]
 }
 
 export interface IssuedCredential {
@@ -52,7 +57,8 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
 
   const id = `urn:uuid:${randomUUID()}`
   const ctx = { id, issuer, subjectDid, now, schemaUrl: schemaUrl(publicUrl, templateId), format }
-  const unsigned = template.build(claims, ctx)
+  const built = template.build(claims, ctx)
+  const unsigned = options.credentialStatus?.length ? { ...built, credentialStatus: structuredClone(options.credentialStatus) } : built
   // The built credential must satisfy its own schema: a failure here is a bug in the template.
   const selfCheck = validateCredential(templateId, unsigned)
   if (selfCheck.length) throw new Error(`Template ${templateId} built an invalid credential: ${JSON.stringify(selfCheck)}`)

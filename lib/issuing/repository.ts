@@ -1,7 +1,8 @@
+import type { Transaction } from 'kysely'
 import type { Db } from '@/db/client'
-import type { NewCredentialRow } from '@/db/schema'
+import type { Database, NewCredentialRow } from '@/db/schema'
 
-export async function insertCredential(db: Db, row: NewCredentialRow) {
+export async function insertCredential(db: Db | Transaction<Database>, row: NewCredentialRow) {
   await db.insertInto('credentials').values(row).execute()
 }
 

@@ -1,6 +1,8 @@
 import { findUserByDid } from '@/lib/auth/repository'
 import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
 import type { Runtime } from '@/lib/runtime'
+import { allocateStatus, isUniqueViolation } from '@/lib/status/allocate'
+import * as statusRepo from '@/lib/status/repository'
 import * as repo from './repository'
 
 export interface IssueForOrganisationInput {
@@ -13,39 +15,60 @@ export interface IssueForOrganisationInput {
   now?: Date
 }
 
+const MAX_ATTEMPTS = 3
+
 /**
- * Issues a credential in an organisation's name and keeps the issuer's record of it (linked to
- * the holder's wallet when the subject is one of our young people).
+ * Issues a credential in an organisation's name, with its revocation and suspension entries, and
+ * keeps the issuer's record of it (linked to the holder's wallet when the subject is one of our
+ * young people).
+ *
+ * Atomicity: the status indexes are picked first (reading only), the credential is signed with no
+ * transaction open — Veramo signs through the same single SQLite connection, so a transaction
+ * held across signing would wait on itself — and then the credential row and its status entries
+ * are written in ONE transaction. A crash before it leaves nothing; an index taken meanwhile makes
+ * the UNIQUE (list, index) key refuse the whole transaction, and we pick again and re-sign.
  * @throws ValidationError (nothing signed, nothing stored), TypeError for an unknown template.
  */
 export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisationInput): Promise<IssuedCredential> {
-  const issued = await issueCredential({
-    agent: rt.agent,
-    issuer: { did: input.organisation.did, name: input.organisation.name },
-    subjectDid: input.subjectDid,
-    templateId: input.templateId,
-    claims: input.claims,
-    format: input.format,
-    publicUrl: rt.env.publicUrl,
-    now: input.now,
-  })
+  const org = await rt.db.selectFrom('organisations').select(['id', 'slug']).where('id', '=', input.organisation.id).executeTakeFirstOrThrow()
   const holder = await findUserByDid(rt.db, input.subjectDid)
-  await repo.insertCredential(rt.db, {
-    id: issued.id,
-    issuer_organisation_id: input.organisation.id,
-    issued_by_user_id: input.issuedByUserId ?? null,
-    holder_user_id: holder?.role === 'youth' ? holder.id : null,
-    subject_did: input.subjectDid,
-    template_id: issued.templateId,
-    format: issued.format,
-    document: issued.document,
-    title: issued.title,
-    valid_from: issued.validFrom,
-    valid_until: issued.validUntil,
-    created_at: new Date().toISOString(),
-    language: (input.claims as { language?: string } | null)?.language ?? 'fr',
-  })
-  return issued
+  for (let attempt = 1; ; attempt++) {
+    const status = await allocateStatus(rt.db, org, rt.env.publicUrl, input.now)
+    const issued = await issueCredential({
+      agent: rt.agent,
+      issuer: { did: input.organisation.did, name: input.organisation.name },
+      subjectDid: input.subjectDid,
+      templateId: input.templateId,
+      claims: input.claims,
+      format: input.format,
+      publicUrl: rt.env.publicUrl,
+      now: input.now,
+      credentialStatus: status.credentialStatus,
+    })
+    try {
+      await rt.db.transaction().execute(async (trx) => {
+        await repo.insertCredential(trx, {
+          id: issued.id,
+          issuer_organisation_id: input.organisation.id,
+          issued_by_user_id: input.issuedByUserId ?? null,
+          holder_user_id: holder?.role === 'youth' ? holder.id : null,
+          subject_did: input.subjectDid,
+          template_id: issued.templateId,
+          format: issued.format,
+          document: issued.document,
+          title: issued.title,
+          valid_from: issued.validFrom,
+          valid_until: issued.validUntil,
+          created_at: new Date().toISOString(),
+          language: (input.claims as { language?: string } | null)?.language ?? 'fr',
+        })
+        await statusRepo.insertEntries(trx, status.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })))
+      })
+      return issued
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e
+    }
+  }
 }
 
 /** How many credentials this instance has issued (the landing page's figure). */

@@ -61,14 +61,6 @@ export function checkSchema(credential: Record<string, unknown>, dataModelError:
   return unchecked('schema', 'SCHEMA_NOT_AVAILABLE', 'The credential names a schema this verifier does not hold; schemas are not fetched')
 }
 
-/** `status`: revocation and suspension arrive with the Bitstring Status List. Never `passed` by default. */
-export function checkStatus(credential: Record<string, unknown>): Check {
-  if (credential.credentialStatus === undefined) {
-    return unchecked('status', 'STATUS_NONE', 'The issuer published no revocation status for this credential')
-  }
-  return unchecked('status', 'STATUS_NOT_CHECKED', 'This credential has a revocation status that this verifier does not check yet')
-}
-
 /** `issuer`: is the signer an organisation this instance knows? */
 export async function checkIssuer(issuerId: string | undefined, lookup?: IssuerLookup): Promise<Check> {
   if (!issuerId) return failed('issuer', 'ISSUER_MISSING', 'The credential names no issuer')

@@ -1,10 +1,11 @@
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
 import type { SchemaResolver } from '../schemas'
-import { checkIssuer, checkSchema, checkStatus, checkValidity, issuerId, type IssuerLookup } from './checks'
+import { checkIssuer, checkSchema, checkValidity, issuerId, type IssuerLookup } from './checks'
 import { dataModelError, verifyCredentialProof, verifyPresentationProof } from './di'
 import { isObject, parseInput, toArray } from './input'
 import { jwtCredentialView, jwtPresentationView, verifyJwtCredentialProof, verifyJwtPresentationProof } from './jwt'
 import { failed, isVerified, passed, unchecked, type Check, type VerificationResult } from './result'
+import { checkStatus, type StatusListResolver } from './status'
 
 export interface VerifyOptions {
   /** A credential or presentation: JSON text, a compact JWT, or a parsed JSON value. */
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   lookupIssuer?: IssuerLookup
   /** Tells which `credentialSchema` URLs are schemas we hold (never fetched). */
   resolveSchema?: SchemaResolver
+  /** Obtains status list credentials (this instance's own from its database, others over HTTPS). Without it, status is `unchecked`. */
+  resolveStatusList?: StatusListResolver
 }
 
 interface Ctx {
@@ -25,6 +28,7 @@ interface Ctx {
   documentLoader: DocumentLoader
   lookupIssuer?: IssuerLookup
   resolveSchema?: SchemaResolver
+  resolveStatusList?: StatusListResolver
 }
 
 /**
@@ -37,6 +41,7 @@ export async function verify(options: VerifyOptions): Promise<VerificationResult
     documentLoader: options.documentLoader ?? defaultLoader,
     lookupIssuer: options.lookupIssuer,
     resolveSchema: options.resolveSchema,
+    resolveStatusList: options.resolveStatusList,
   }
   const parsed = parseInput(options.input)
   if (!parsed.ok) return { verified: false, kind: 'unknown', checks: [parsed.check] }
@@ -58,7 +63,7 @@ async function credentialChecks(credential: Record<string, unknown>, proof: Chec
   const issuer = proof.status === 'passed'
     ? await checkIssuer(issuerId(credential), ctx.lookupIssuer)
     : unchecked('issuer', 'ISSUER_NOT_PROVEN', 'Who issued this cannot be confirmed, because the signature did not verify', { did: issuerId(credential) })
-  return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), checkStatus(credential), issuer]
+  return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), await checkStatus(credential, ctx), issuer]
 }
 
 async function verifyDiCredential(credential: Record<string, unknown>, ctx: Ctx): Promise<VerificationResult> {
@@ -171,3 +176,4 @@ function idOf(doc: Record<string, unknown>): string | undefined {
 
 export type { VerificationResult, Check } from './result'
 export type { IssuerLookup, KnownIssuer } from './checks'
+export type { StatusFacts, StatusListResolver, StatusListResult } from './status'

@@ -6,6 +6,7 @@
  * Why each rule and override is what it is: docs/decisions/004-external-fixture-verdicts.md.
  */
 import fs from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import http from 'node:http'
 import https from 'node:https'
 import path from 'node:path'
@@ -15,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { classifyProofError } from '@/lib/credentials/verify/errors'
 import { getCheck, type CheckId, type CheckStatus, type VerificationResult } from '@/lib/credentials/verify/result'
 import { verificationSuites } from '@/lib/credentials/suites'
-import { verify } from '@/lib/credentials/verify'
+import { verify, type StatusListResolver } from '@/lib/credentials/verify'
+import { MIN_LIST_SIZE } from '@/lib/status/bitstring'
 import { createFixtureLoader, readJson, type FixtureLoader, type ManifestEntry } from '../../helpers/fixture-loader'
 
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url))
@@ -25,7 +27,8 @@ if (!present) console.warn('../shared/fixtures not found: external fixture tests
 /** The manifest's reference date: verdicts were computed at this instant. */
 const NOW = new Date('2026-11-27T12:00:00Z')
 
-type Entry = ManifestEntry & { credential_status?: unknown[] }
+type StatusEntry = { type?: string; statusListCredential?: string }
+type Entry = ManifestEntry & { credential_status?: StatusEntry[]; status_list_issuer_matches_vc_issuer?: boolean }
 
 interface CheckExpectation {
   status: CheckStatus
@@ -35,7 +38,7 @@ interface CheckExpectation {
 interface Expectation {
   /** The behaviour, as it reads in the test name. */
   label: string
-  /** Omitted where today's policy does not fix it (status-dependent verdicts: see the decision record). */
+  /** Omitted where our policy does not fix it (a broken status list leaves status unchecked: see decision 008). */
   verified?: boolean
   checks: Partial<Record<CheckId, CheckExpectation>>
 }
@@ -43,9 +46,46 @@ interface Expectation {
 const STATUS_LIST_FAILURES = ['status-list-expired', 'status-list-malformed', 'status-list-tampered', 'status-list-not-yet-valid']
 const JSONLD_FAILURES = ['type-error', 'missing-context', 'safe-mode']
 
-/** Status is never checked in this issue: unchecked, with the code saying whether there is a status to check. */
-function statusUnchecked(entry: Entry): CheckExpectation {
-  return { status: 'unchecked', code: entry.credential_status?.length ? 'STATUS_NOT_CHECKED' : 'STATUS_NONE' }
+/** The fixtures' status lists, by URL, read from the files DOCUMENT_LOADER_MAP.json names (no network). */
+function fixtureStatusLists(): StatusListResolver {
+  const { map } = readJson<{ map: Record<string, string> }>(path.join(FIXTURES, 'DOCUMENT_LOADER_MAP.json'))
+  return async (url) => {
+    if (!map[url]) throw new Error(`${url} is not in the fixture map`)
+    return { credential: readJson(path.join(FIXTURES, map[url]!)) }
+  }
+}
+
+/** Entries in a list file, decoded here independently of lib/status (GZIP behind multibase 'u'). */
+function listSize(url: string | undefined): number {
+  const { map } = readJson<{ map: Record<string, string> }>(path.join(FIXTURES, 'DOCUMENT_LOADER_MAP.json'))
+  const list = readJson<{ credentialSubject: { encodedList: string } }>(path.join(FIXTURES, map[url ?? '']!))
+  return gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url')).length * 8
+}
+
+/**
+ * The status check under decision 008: a set bit in a validly signed list fails (whoever signed
+ * it); a list that is broken, expired or unobtainable leaves status unchecked with its reason; a
+ * clear bit passes only in a list of ≥ 131,072 entries signed by the credential's issuer.
+ */
+function statusFor(entry: Entry, flags: Set<string>): CheckExpectation {
+  const entries = entry.credential_status ?? []
+  const unchecked = (code: string): CheckExpectation => ({ status: 'unchecked', code })
+  if (entries.length === 0) return unchecked('STATUS_NONE')
+  if (entries.some((e) => e.type !== 'BitstringStatusListEntry')) return unchecked('STATUS_TYPE_UNSUPPORTED')
+  if (flags.has('revoked')) return { status: 'failed', code: 'STATUS_REVOKED' }
+  const listFailure = Object.entries(STATUS_LIST_CODES).find(([flag]) => flags.has(flag))
+  if (listFailure) return unchecked(listFailure[1])
+  if (entry.status_list_issuer_matches_vc_issuer === false) return unchecked('STATUS_LIST_ISSUER_MISMATCH')
+  if (entries.some((e) => listSize(e.statusListCredential) < MIN_LIST_SIZE)) return unchecked('STATUS_LIST_TOO_SHORT')
+  return { status: 'passed', code: 'STATUS_VALID' }
+}
+
+const STATUS_LIST_CODES: Record<string, string> = {
+  'status-list-unreachable': 'STATUS_LIST_UNAVAILABLE',
+  'status-list-expired': 'STATUS_LIST_EXPIRED',
+  'status-list-not-yet-valid': 'STATUS_LIST_NOT_YET_VALID',
+  'status-list-tampered': 'STATUS_LIST_PROOF_INVALID',
+  'status-list-malformed': 'STATUS_LIST_INVALID',
 }
 
 const proofPassed: CheckExpectation = { status: 'passed', code: 'PROOF_VALID' }
@@ -62,12 +102,12 @@ function proofFailed(code?: string, label = `proof failed with ${code}`): Expect
 function expectationFor(entry: Entry): Expectation {
   const flags = new Set(entry.expected_flags ?? [])
   const has = (...names: string[]) => names.some((n) => flags.has(n))
-  const status = statusUnchecked(entry)
+  const status = statusFor(entry, flags)
   switch (entry.expected) {
     case 'valid':
       // Our policy: the issuer must control the signing key (CredentialIssuancePurpose).
       if (has('issuer-vm-controller-mismatch')) return proofFailed('PROOF_ISSUER_MISMATCH')
-      return { label: 'verified with a valid proof', verified: true, checks: { proof: proofPassed, validity: inPeriod, status } }
+      return { label: `verified with a valid proof, status ${status.status} (${status.code})`, verified: true, checks: { proof: proofPassed, validity: inPeriod, status } }
     case 'expired':
       return { label: 'validity failed with EXPIRED and a valid proof', verified: false, checks: { proof: proofPassed, validity: { status: 'failed', code: 'EXPIRED' }, status } }
     case 'not-yet-valid':
@@ -75,11 +115,11 @@ function expectationFor(entry: Entry): Expectation {
     case 'tampered':
       return proofFailed('PROOF_INVALID')
     case 'revoked':
-      // Revocation is not checked yet: the signature is fine and status stays unchecked, never passed.
+      // The list's bit is set: status fails whoever signed the list (the safe direction).
       if (has('expired')) {
-        return { label: 'a valid proof, status unchecked and validity failed with EXPIRED', verified: false, checks: { proof: proofPassed, validity: { status: 'failed', code: 'EXPIRED' }, status } }
+        return { label: 'a valid proof, status failed (STATUS_REVOKED) and validity failed with EXPIRED', verified: false, checks: { proof: proofPassed, validity: { status: 'failed', code: 'EXPIRED' }, status } }
       }
-      return { label: 'a valid proof and status unchecked (revocation not checked yet)', checks: { proof: proofPassed, validity: inPeriod, status } }
+      return { label: 'a valid proof and status failed (STATUS_REVOKED)', verified: false, checks: { proof: proofPassed, validity: inPeriod, status } }
     case 'invalid':
       if (has('no-proof')) return proofFailed('PROOF_MISSING')
       if (has('did-unresolvable')) return proofFailed('DID_UNRESOLVABLE')
@@ -94,15 +134,16 @@ function expectationFor(entry: Entry): Expectation {
         return { label: 'proof failed with PROOF_ISSUER_MISMATCH and an invalid data model', verified: false, checks: { proof: { status: 'failed', code: 'PROOF_ISSUER_MISMATCH' }, schema: { status: 'failed', code: 'DATA_MODEL_INVALID' } } }
       }
       if (has(...STATUS_LIST_FAILURES)) {
-        // The failure is in the status list, which we do not load yet; a defective list is itself a
-        // validly signed credential (its defect matters only when it is used as a status list).
-        const label = entry.kind === 'status-list' ? 'a valid proof for a list that is only defective as a status list' : 'a valid proof and status unchecked (status list not loaded yet)'
+        // A defective list is itself a validly signed credential (its defect matters only when it
+        // is used as a status list); the credential pointing at it gets status unchecked with the
+        // defect's code, not failed: a broken list says nothing either way (decision 008).
+        const label = entry.kind === 'status-list' ? 'a valid proof for a list that is only defective as a status list' : `a valid proof and status unchecked (${status.code})`
         return { label, checks: { proof: proofPassed, validity: inPeriod, status } }
       }
       return { label: 'not verified', verified: false, checks: {} }
     case 'unknown':
       if (has('status-list-unreachable')) {
-        return { label: 'a valid proof and status unchecked (status list not loaded)', checks: { proof: proofPassed, validity: inPeriod, status } }
+        return { label: 'a valid proof and status unchecked (STATUS_LIST_UNAVAILABLE)', checks: { proof: proofPassed, validity: inPeriod, status } }
       }
       // ob30/simple.jwt: RS256, with no key anyone could resolve; we verify EdDSA JWTs only.
       if (has('key-not-discoverable')) return proofFailed('PROOF_UNSUPPORTED', 'proof failed as unsupported (RS256, no key to verify with)')
@@ -144,7 +185,7 @@ const OVERRIDES: Override[] = [
     expect: {
       label: 'verified with a valid proof and schema unchecked',
       verified: true,
-      checks: { proof: proofPassed, validity: inPeriod, schema: { status: 'unchecked', code: 'SCHEMA_NOT_AVAILABLE' }, status: { status: 'unchecked', code: 'STATUS_NOT_CHECKED' } },
+      checks: { proof: proofPassed, validity: inPeriod, schema: { status: 'unchecked', code: 'SCHEMA_NOT_AVAILABLE' }, status: { status: 'unchecked', code: 'STATUS_TYPE_UNSUPPORTED' } },
     },
   },
   {
@@ -194,6 +235,7 @@ function expectCheck(result: VerificationResult, id: CheckId, expected: CheckExp
 
 describe.skipIf(!present)('external fixtures (../shared/fixtures)', () => {
   let loader: FixtureLoader
+  const resolveStatusList = present ? fixtureStatusLists() : async () => ({ credential: null })
   // Our own log, not the spies' `mock.calls`: vitest clears those before every test (clearMocks).
   const networkCalls: string[] = []
 
@@ -238,7 +280,7 @@ describe.skipIf(!present)('external fixtures (../shared/fixtures)', () => {
   for (const { file, label, expect: expected } of cases) {
     test(`verify gives ${label} for ${file}`, async () => {
       const input = fs.readFileSync(path.join(FIXTURES, file), 'utf8')
-      const result = await verify({ input, now: NOW, documentLoader: loader.documentLoader })
+      const result = await verify({ input, now: NOW, documentLoader: loader.documentLoader, resolveStatusList })
 
       if (expected.input) {
         expectCheck(result, 'input', expected.input)
@@ -249,8 +291,8 @@ describe.skipIf(!present)('external fixtures (../shared/fixtures)', () => {
       }
       if (expected.verified !== undefined) expect(result.verified).toBe(expected.verified)
       for (const [id, check] of Object.entries(expected.checks) as [CheckId, CheckExpectation][]) expectCheck(result, id, check)
-      // Policy in this issue, whatever the fixture: revocation status is never reported as passed.
-      expect(getCheck(result, 'status')?.status).not.toBe('passed')
+      // Status passes only where the mapping says the list can vouch (never by default).
+      if (getCheck(result, 'status')?.status === 'passed') expect(expected.checks.status?.status).toBe('passed')
       // Verified means: the proof passed and no check failed.
       if (result.verified) expect(getCheck(result, 'proof')?.status).toBe('passed')
     })

@@ -47,13 +47,13 @@ describe('every valid example of every template', () => {
     expect(cases).toHaveLength(validExamples.length * 2)
   })
 
-  test.each(cases)('%s verifies: proof, validity and schema pass, status is unchecked, issuer known', async (_, example, format, credential) => {
+  test.each(cases)('%s verifies: proof, validity and schema pass, status passes (STATUS_VALID), issuer known', async (_, example, format, credential) => {
     const result = await verifyOnInstance(rt, { input: credential.document, now: NOW })
     expect(result).toMatchObject({ verified: true, kind: 'credential', format })
     expect(getCheck(result, 'proof')).toMatchObject({ status: 'passed', code: 'PROOF_VALID' })
     expect(getCheck(result, 'validity')).toMatchObject({ status: 'passed', code: 'IN_VALIDITY_PERIOD' })
     expect(getCheck(result, 'schema')).toMatchObject({ status: 'passed', code: 'SCHEMA_VALID', message: expect.stringContaining(example.templateId) })
-    expect(getCheck(result, 'status')).toMatchObject({ status: 'unchecked', code: 'STATUS_NONE' })
+    expect(getCheck(result, 'status')).toMatchObject({ status: 'passed', code: 'STATUS_VALID' })
     expect(getCheck(result, 'issuer')).toMatchObject({ status: 'passed', code: 'ISSUER_KNOWN', details: { did: org.did, name: org.name } })
   })
 

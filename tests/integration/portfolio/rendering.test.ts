@@ -39,8 +39,8 @@ describe('VerificationReport', () => {
     expect(rows.map((r) => r.id)).toEqual(['proof', 'validity', 'schema', 'status', 'issuer'])
     for (const row of rows) expect(row.text).toContain({ passed: 'Passed', failed: 'Failed', unchecked: 'Not checked' }[row.status!])
     expect(rows.find((r) => r.id === 'issuer')!.text).toContain('Issued by Mission Locale Test')
-    expect(rows.find((r) => r.id === 'status')).toMatchObject({ status: 'unchecked' })
-    expect(rows.find((r) => r.id === 'status')!.text).not.toContain('Passed')
+    expect(rows.find((r) => r.id === 'status')).toMatchObject({ status: 'passed' })
+    expect(rows.find((r) => r.id === 'status')!.text).toContain('neither withdrawn nor suspended')
     expect(text(html)).toContain('What a credential does not prove')
     expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(rows.length + 1) // an icon per check, and the headline's
   })
