@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createUser } from '@/lib/auth/service'
 import { createPresentation } from '@/lib/credentials/present'
@@ -10,24 +8,13 @@ import { readEnv } from '@/lib/env'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
+import { cliOnFreshData, repoRoot } from '../../helpers/cli'
 import { independentDi, independentJwt } from '../../helpers/independent-verifiers'
 
 // The CLI as a user runs it: a separate process (`tsx lib/cli/index.ts`, what `npm run vc` runs)
 // on a real data folder.
-const root = resolve(import.meta.dirname, '../../..')
-const run = promisify(execFile)
-const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-cli-'))
-const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://tremplin.test', NODE_ENV: 'test' }
-
-async function vc(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['lib/cli/index.ts', ...args], { cwd: root, env, maxBuffer: 20 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+const { dataDir, env, vc } = cliOnFreshData('tremplin-cli-')
+const root = repoRoot
 
 let holder: string
 let stranger: string
