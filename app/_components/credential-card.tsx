@@ -46,7 +46,7 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
   const kind = ['skill-badge', 'work-experience'].includes(card.templateId) ? card.templateId : 'unknown'
   const full = variant === 'full'
   return (
-    <article className={`${styles.card} ${card.status === 'expired' ? styles.expired : ''}`} aria-labelledby={`card-${slug(card.id)}`}>
+    <article className={`${styles.card} ${card.status !== 'valid' ? styles.expired : ''}`} aria-labelledby={`card-${slug(card.id)}`}>
       <p className={styles.kind}>{t(`card.kind.${kind}`)}</p>
       <Heading id={`card-${slug(card.id)}`} className={styles.title} lang={contentLang}>
         {href ? <a href={href}>{card.title}</a> : card.title}
@@ -75,12 +75,18 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
         )}
       </dl>
       <p className={styles.badges}>
-        <span className={`pill ${card.status === 'valid' ? 'pill--passed' : 'pill--failed'}`}>
-          <StatusIcon ok={card.status === 'valid'} />
+        <span className={`pill ${PILL[card.status]}`}>
+          <StatusIcon status={card.status} />
           {t(`card.status.${card.status}`)}
         </span>
         {card.hidden && <span className="pill pill--unchecked">{t('card.hidden')}</span>}
       </p>
+      {(card.status === 'revoked' || card.status === 'suspended') && (
+        <div className={styles.statusNote}>
+          {card.statusSince && <p>{t(`card.statusSince.${card.status}`, { date: formatDate(card.statusSince, locale) })}</p>}
+          {card.statusReason && <p>{t('card.statusReason', { reason: card.statusReason })}</p>}
+        </div>
+      )}
       {full && card.criteria && !card.work && (
         <section className={styles.section}>
           <Sub>{t('card.criteria')}</Sub>
@@ -153,12 +159,18 @@ function WorkFacts({ card, t, locale, lang, full, Sub }: { card: CredentialCardD
   )
 }
 
-function StatusIcon({ ok }: { ok: boolean }) {
+const PILL: Record<CredentialCardDto['status'], string> = {
+  valid: 'pill--passed', expired: 'pill--failed', suspended: 'pill--unchecked', revoked: 'pill--failed',
+}
+
+/** A distinct shape per status, so that it never rests on colour alone. */
+function StatusIcon({ status }: { status: CredentialCardDto['status'] }) {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      {ok
-        ? <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        : <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
+      {status === 'valid' && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
+      {status === 'expired' && <><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.8" /><path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></>}
+      {status === 'suspended' && <path d="M5.5 3.5v9M10.5 3.5v9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
+      {status === 'revoked' && <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
     </svg>
   )
 }

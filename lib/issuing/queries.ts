@@ -1,4 +1,5 @@
-import { sql, type SqlBool } from 'kysely'
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely'
+import type { Database } from '@/db/schema'
 import type { SessionUser } from '@/lib/auth/sessions'
 import { staffOrganisationId } from '@/lib/onboarding/access'
 import type { Runtime } from '@/lib/runtime'
@@ -13,6 +14,15 @@ export interface IssuedItemDto {
   hasPhoto: boolean
   /** The language the credential was written in (its title stays in it). */
   language: string | null
+  /** Its status as the organisation set it; 'untracked' when issued before status lists (no entries). */
+  status: IssuedStatus
+}
+
+export interface IssuedStatus {
+  state: 'active' | 'suspended' | 'revoked' | 'untracked'
+  /** Since when suspended or revoked (ISO), else null. */
+  since: string | null
+  reason: string | null
 }
 
 export interface IssuedPage {
@@ -52,15 +62,14 @@ export async function listIssuedCredentials(
   const pageCount = Math.max(1, Math.ceil(total / ISSUED_PAGE_SIZE))
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount)
   const rows = await base
-    .select(['credentials.id', 'credentials.title', 'credentials.template_id', 'credentials.format', 'credentials.created_at', 'credentials.evidence_photo_type', 'credentials.language', 'users.display_name'])
+    .leftJoin('credential_status', 'credential_status.credential_id', 'credentials.id')
+    .select(ISSUED_COLUMNS)
+    .select(hasEntries)
     .orderBy('credentials.created_at', 'desc').orderBy('credentials.id')
     .limit(ISSUED_PAGE_SIZE).offset((current - 1) * ISSUED_PAGE_SIZE)
     .execute()
   return {
-    items: rows.map((r) => ({
-      id: r.id, title: r.title, holderName: r.display_name ?? null, templateId: r.template_id, format: r.format,
-      issuedAt: r.created_at, hasPhoto: Boolean(r.evidence_photo_type), language: r.language,
-    })),
+    items: rows.map(toItem),
     total, page: current, pageCount, query: q,
   }
 }
@@ -79,11 +88,36 @@ export async function findIssuedCredential(rt: Pick<Runtime, 'db'>, actor: Sessi
   if (typeof id !== 'string' || id.length > 100) return undefined
   const r = await rt.db.selectFrom('credentials')
     .leftJoin('users', 'users.id', 'credentials.holder_user_id')
-    .select(['credentials.id', 'credentials.title', 'credentials.template_id', 'credentials.format', 'credentials.created_at', 'credentials.evidence_photo_type', 'credentials.language', 'users.display_name'])
+    .leftJoin('credential_status', 'credential_status.credential_id', 'credentials.id')
+    .select(ISSUED_COLUMNS)
+    .select(hasEntries)
     .where('credentials.issuer_organisation_id', '=', orgId).where('credentials.id', '=', id)
     .executeTakeFirst()
-  return r && {
+  return r && toItem(r)
+}
+
+const ISSUED_COLUMNS = [
+  'credentials.id', 'credentials.title', 'credentials.template_id', 'credentials.format', 'credentials.created_at',
+  'credentials.evidence_photo_type', 'credentials.language', 'users.display_name',
+  'credential_status.revoked_at', 'credential_status.revoked_reason', 'credential_status.suspended_at', 'credential_status.suspended_reason',
+] as const
+
+/** Whether the credential has status list entries (issued after status lists existed). */
+const hasEntries = (eb: ExpressionBuilder<Database, 'credentials'>) =>
+  eb.exists(eb.selectFrom('status_entries').select('status_entries.credential_id').whereRef('status_entries.credential_id', '=', 'credentials.id')).as('has_entries')
+
+interface IssuedRow {
+  id: string; title: string; template_id: string; format: string; created_at: string; evidence_photo_type: string | null
+  language: string | null; display_name: string | null; revoked_at: string | null; revoked_reason: string | null
+  suspended_at: string | null; suspended_reason: string | null; has_entries: unknown
+}
+
+function toItem(r: IssuedRow): IssuedItemDto {
+  const status: IssuedStatus = r.revoked_at ? { state: 'revoked', since: r.revoked_at, reason: r.revoked_reason }
+    : r.suspended_at ? { state: 'suspended', since: r.suspended_at, reason: r.suspended_reason }
+    : { state: Number(r.has_entries) ? 'active' : 'untracked', since: null, reason: null }
+  return {
     id: r.id, title: r.title, holderName: r.display_name ?? null, templateId: r.template_id, format: r.format,
-    issuedAt: r.created_at, hasPhoto: Boolean(r.evidence_photo_type), language: r.language,
+    issuedAt: r.created_at, hasPhoto: Boolean(r.evidence_photo_type), language: r.language, status,
   }
 }

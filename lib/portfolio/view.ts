@@ -1,6 +1,7 @@
 import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { lifecycleFromChecks } from '@/lib/verification/cards'
 import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
 import { newChallenge, presentCredentials, verifyParts, type PresentationPart } from './present'
 import * as repo from './repository'
@@ -47,7 +48,7 @@ export async function viewSharedPortfolio(rt: Runtime, token: string, { now = ne
     holderName: share.display_name,
     about: share.about,
     expiresAt: share.expires_at,
-    cards: rows.map((r) => toCard(r, now)),
+    cards: rows.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(result.credentials?.[i]?.checks) }, now)),
     knownIssuers: (result.credentials ?? []).map((r) => {
       const issuer = r.checks.find((c) => c.id === 'issuer')
       return issuer?.status === 'passed' && typeof issuer.details?.name === 'string' ? issuer.details.name : null

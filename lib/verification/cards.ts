@@ -1,6 +1,6 @@
 import { isObject, parseInput, toArray } from '@/lib/credentials/verify/input'
 import type { VerificationResult } from '@/lib/credentials/verify/result'
-import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
+import { toCard, type CardLifecycle, type CredentialCardDto } from '@/lib/wallet/cards'
 
 // What the verified document says, as readable cards: one per credential (the credential itself,
 // or each credential inside a presentation, in the order the verifier reports them). Content
@@ -20,7 +20,7 @@ export function contentOf(text: string, result: VerificationResult, now: Date): 
     : toArray(parsed.format === 'di' ? parsed.document.verifiableCredential : (isObject(parsed.payload.vp) ? parsed.payload.vp.verifiableCredential : undefined))
   const perCredential = parsed.kind === 'credential' ? [result] : (result.credentials ?? [])
   return {
-    cards: documents.map((d) => readCard(d, now)),
+    cards: documents.map((d, i) => readCard(d, now, lifecycleFromChecks(perCredential[i]?.checks))),
     knownIssuers: documents.map((_, i) => {
       const issuer = perCredential[i]?.checks.find((c) => c.id === 'issuer')
       return issuer?.status === 'passed' && typeof issuer.details?.name === 'string' ? issuer.details.name : null
@@ -28,11 +28,26 @@ export function contentOf(text: string, result: VerificationResult, now: Date): 
   }
 }
 
-function readCard(document: unknown, now: Date): CredentialCardDto | null {
+function readCard(document: unknown, now: Date, lifecycle: CardLifecycle | null): CredentialCardDto | null {
   if (!isObject(document) && typeof document !== 'string') return null
   try {
-    return toCard({ document: document as string | Record<string, unknown> }, now)
+    return toCard({ document: document as string | Record<string, unknown>, lifecycle }, now)
   } catch {
     return null
   }
+}
+
+/**
+ * A failed `status` check (revoked or suspended, with since when and why when the issuer is this
+ * instance) as the card reads it, so that the card's pill agrees with the checks; else null.
+ */
+export function lifecycleFromChecks(checks: VerificationResult['checks'] | undefined): CardLifecycle | null {
+  const status = checks?.find((c) => c.id === 'status')
+  if (status?.status !== 'failed') return null
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
+  const since = text(status.details?.since)
+  const reason = text(status.details?.reason)
+  if (status.code === 'STATUS_REVOKED') return { revoked: true, revokedAt: since, revokedReason: reason, suspendedAt: null, suspendedReason: null }
+  if (status.code === 'STATUS_SUSPENDED') return { suspended: true, revokedAt: null, revokedReason: null, suspendedAt: since, suspendedReason: reason }
+  return null
 }

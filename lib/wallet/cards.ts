@@ -51,7 +51,27 @@ export interface CredentialCardDto {
   format: 'di' | 'jwt'
   hidden: boolean
   hasPhoto: boolean
-  status: 'valid' | 'expired'
+  /** Revoked and suspended come from the issuer's status facts (our own credentials); expired from `validUntil`. */
+  status: CardStatus
+  /** Since when revoked or suspended (ISO), else null. */
+  statusSince: string | null
+  /** The reason the issuer gave for revoking or suspending, else null. */
+  statusReason: string | null
+}
+
+export type CardStatus = 'valid' | 'expired' | 'suspended' | 'revoked'
+
+/**
+ * What the issuer says about a credential: the `credential_status` row for our own, or a failed
+ * `status` check of a verification (where since when may be unknown: `revoked`/`suspended` alone).
+ */
+export interface CardLifecycle {
+  revokedAt: string | null
+  revokedReason: string | null
+  suspendedAt: string | null
+  suspendedReason: string | null
+  revoked?: boolean
+  suspended?: boolean
 }
 
 /** What `toCard` reads: a `credentials` row, or just a signed document and its format. */
@@ -66,6 +86,8 @@ export interface CardSource {
   hidden?: boolean
   evidence_photo_type?: string | null
   hasPhoto?: boolean
+  /** Status facts recorded by the issuer (our own credentials only). */
+  lifecycle?: CardLifecycle | null
 }
 
 type Obj = Record<string, unknown>
@@ -105,8 +127,16 @@ export function toCard(source: CardSource, now: Date = new Date()): CredentialCa
     format,
     hidden: source.hidden ?? Boolean(source.hidden_at),
     hasPhoto: source.hasPhoto ?? Boolean(source.evidence_photo_type),
-    status: validUntil && new Date(validUntil).getTime() < now.getTime() ? 'expired' : 'valid',
+    ...statusOf(source.lifecycle, validUntil, now),
   }
+}
+
+/** Revoked beats suspended, which beats expired. */
+function statusOf(l: CardLifecycle | null | undefined, validUntil: string | null, now: Date): Pick<CredentialCardDto, 'status' | 'statusSince' | 'statusReason'> {
+  if (l?.revokedAt || l?.revoked) return { status: 'revoked', statusSince: l.revokedAt || null, statusReason: l.revokedReason || null }
+  if (l?.suspendedAt || l?.suspended) return { status: 'suspended', statusSince: l.suspendedAt || null, statusReason: l.suspendedReason || null }
+  const expired = validUntil !== null && new Date(validUntil).getTime() < now.getTime()
+  return { status: expired ? 'expired' : 'valid', statusSince: null, statusReason: null }
 }
 
 function readDocument(source: CardSource): { credential: Obj; format: 'di' | 'jwt' } {

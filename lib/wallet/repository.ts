@@ -38,3 +38,12 @@ export async function setHidden(db: Db, holderId: string, id: string, hiddenAt: 
     .executeTakeFirst()
   return Number(r.numUpdatedRows)
 }
+
+/** The issuer's status facts (revoked / suspended, when and why) of these credentials, by id. */
+export function findStatusFactsOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db.selectFrom('credential_status')
+    .select(['credential_id', 'revoked_at', 'revoked_reason', 'suspended_at', 'suspended_reason'])
+    .where('credential_id', 'in', ids)
+    .execute()
+}

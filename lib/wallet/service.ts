@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
-import { newestFirst, toCard, type CredentialCardDto } from './cards'
+import type { Db } from '@/db/client'
+import { newestFirst, toCard, type CardLifecycle, type CredentialCardDto } from './cards'
 import * as repo from './repository'
 
 // A young person's wallet. Every function takes the acting user and re-checks, whatever the
@@ -23,7 +24,9 @@ export interface WalletView {
 /** The holder's credentials as cards, newest first, the hidden ones apart. */
 export async function listWalletCards(rt: Pick<Runtime, 'db'>, user: Actor, now = new Date()): Promise<WalletView> {
   assertYouth(user)
-  const cards = (await repo.listHolderCredentials(rt.db, user.id)).map((row) => toCard(row, now)).sort(newestFirst)
+  const rows = await repo.listHolderCredentials(rt.db, user.id)
+  const lifecycles = await lifecyclesOf(rt.db, rows.map((r) => r.id))
+  const cards = rows.map((row) => toCard({ ...row, lifecycle: lifecycles.get(row.id) }, now)).sort(newestFirst)
   return { visible: cards.filter((c) => !c.hidden), hidden: cards.filter((c) => c.hidden) }
 }
 
@@ -32,7 +35,15 @@ export async function getWalletCardOrThrow(rt: Pick<Runtime, 'db'>, user: Actor,
   assertYouth(user)
   const row = await repo.findHolderCredential(rt.db, user.id, id)
   if (!row) throw new AppError('NOT_FOUND', 'No such credential in this wallet')
-  return toCard(row, now)
+  return toCard({ ...row, lifecycle: (await lifecyclesOf(rt.db, [row.id])).get(row.id) }, now)
+}
+
+/** The issuer's status facts of these credentials, as the card reads them. */
+export async function lifecyclesOf(db: Db, ids: string[]): Promise<Map<string, CardLifecycle>> {
+  const rows = await repo.findStatusFactsOf(db, ids)
+  return new Map(rows.map((r) => [r.credential_id, {
+    revokedAt: r.revoked_at, revokedReason: r.revoked_reason, suspendedAt: r.suspended_at, suspendedReason: r.suspended_reason,
+  }]))
 }
 
 export interface CredentialFile {

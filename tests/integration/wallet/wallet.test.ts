@@ -1,9 +1,17 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { createTranslator } from 'next-intl'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { CredentialCard, type Translate } from '@/app/_components/credential-card'
+import { issueForOrganisation } from '@/lib/issuing/service'
+import { changeCredentialStatus } from '@/lib/status/service'
+import en from '@/messages/en'
+import fr from '@/messages/fr'
 import { setRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { toCard } from '@/lib/wallet/cards'
 import { credentialIdFromSegment, credentialSegment } from '@/lib/wallet/paths'
-import { listWalletCards } from '@/lib/wallet/service'
+import { getWalletCardOrThrow, listWalletCards } from '@/lib/wallet/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { cookieJar, outcome, signInAs, signOut } from '../../helpers/next-mocks'
 import { createWalletWorld, form, PHOTO } from './fixtures'
@@ -167,5 +175,57 @@ describe('GET /wallet/[id]/photo', () => {
   test('refuses counsellors', async () => {
     await signInAs(rt, w.counsellor.id)
     expect(await outcome(() => get(photo.GET, w.badge.id))).toBe('forbidden')
+  })
+})
+
+describe('the issuer’s status on the card', () => {
+  const lifecycle = { revokedAt: null, revokedReason: null, suspendedAt: null, suspendedReason: null }
+  const render = (locale: 'fr' | 'en', card: ReturnType<typeof toCard>) => {
+    const t = createTranslator({ locale, messages: locale === 'fr' ? fr : en, namespace: 'portfolio' }) as unknown as Translate
+    return renderToStaticMarkup(createElement(CredentialCard, { card, t, locale })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+  }
+
+  test('revoked beats suspended, which beats expired; each comes with since when and the reason', () => {
+    const expiredDoc = { ...w.badge.credential, validUntil: '2026-06-01T00:00:00Z' }
+    const later = new Date('2026-07-01T00:00:00Z')
+    expect(toCard({ document: expiredDoc, lifecycle }, later)).toMatchObject({ status: 'expired', statusSince: null, statusReason: null })
+    const suspended = { ...lifecycle, suspendedAt: '2026-05-02T08:00:00.000Z', suspendedReason: 'Vérification' }
+    expect(toCard({ document: expiredDoc, lifecycle: suspended }, later)).toMatchObject({ status: 'suspended', statusSince: '2026-05-02T08:00:00.000Z', statusReason: 'Vérification' })
+    const revoked = { ...suspended, revokedAt: '2026-05-03T08:00:00.000Z', revokedReason: null }
+    expect(toCard({ document: expiredDoc, lifecycle: revoked }, later)).toMatchObject({ status: 'revoked', statusSince: '2026-05-03T08:00:00.000Z', statusReason: null })
+    expect(toCard({ document: w.badge.document }).status).toBe('valid')
+  })
+
+  test('a credential the issuer revokes shows as revoked in the wallet list and on its page, with the reason, in words (not colour alone)', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: w.org, templateId: 'skill-badge', subjectDid: w.alice.did, claims: w.claims.minimalEn })
+    const alice = { id: w.alice.id, role: 'youth' }
+    expect((await getWalletCardOrThrow(rt, alice, issued.id)).status).toBe('valid')
+    await changeCredentialStatus(rt, { credentialId: issued.id, action: 'revoke', reason: 'Badge délivré par erreur', by: w.counsellor.id, now: new Date('2026-08-10T09:00:00Z') })
+
+    const listed = (await listWalletCards(rt, alice)).visible.find((c) => c.id === issued.id)
+    const card = await getWalletCardOrThrow(rt, alice, issued.id)
+    expect(listed).toEqual(card)
+    expect(card).toMatchObject({ status: 'revoked', statusSince: '2026-08-10T09:00:00.000Z', statusReason: 'Badge délivré par erreur' })
+    expect(render('fr', card)).toContain('Retiré Retiré le 10 août 2026 Raison donnée par l’émetteur : Badge délivré par erreur')
+    expect(render('en', card)).toContain('Revoked Revoked on August 10, 2026 Reason given by the issuer: Badge délivré par erreur')
+    // Other credentials are untouched.
+    expect((await getWalletCardOrThrow(rt, alice, w.badge.id)).status).toBe('valid')
+  })
+
+  test('suspended, then lifted: the card follows', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: w.org, templateId: 'skill-badge', subjectDid: w.alice.did, claims: w.claims.minimalEn })
+    const alice = { id: w.alice.id, role: 'youth' }
+    await changeCredentialStatus(rt, { credentialId: issued.id, action: 'suspend', reason: 'En attente de vérification', by: w.counsellor.id })
+    const suspended = await getWalletCardOrThrow(rt, alice, issued.id)
+    expect(suspended).toMatchObject({ status: 'suspended', statusReason: 'En attente de vérification' })
+    expect(render('en', suspended)).toContain('Suspended Suspended since')
+    await changeCredentialStatus(rt, { credentialId: issued.id, action: 'unsuspend', by: w.counsellor.id })
+    expect(await getWalletCardOrThrow(rt, alice, issued.id)).toMatchObject({ status: 'valid', statusSince: null, statusReason: null })
+  })
+
+  test('an expired card says so in words', () => {
+    const card = toCard({ document: { ...w.badge.credential, validUntil: '2026-06-01T00:00:00Z' } }, new Date('2026-07-01T00:00:00Z'))
+    expect(render('fr', card)).toContain('Expiré')
+    expect(render('en', card)).toContain('Expired')
   })
 })

@@ -4,6 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { findIssuedCredential, listIssuedCredentials } from '@/lib/issuing/queries'
 import { getRuntime } from '@/lib/runtime'
+import { StatusControls } from './status-controls'
+import './issued-status.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('issuer.issued')
@@ -77,6 +79,23 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
                 <div><dt>{t('format')}</dt><dd>{t(`formats.${item.format === 'jwt' ? 'jwt' : 'di'}`)}</dd></div>
                 {item.hasPhoto && <div><dt>{t('photo')}</dt><dd>{t('photoYes')}</dd></div>}
               </dl>
+              <div className="iss-status">
+                {item.status.state === 'untracked'
+                  ? <p className="iss-status__note">{t('status.untracked')}</p>
+                  : (
+                    <p className={`pill ${item.status.state === 'active' ? 'pill--passed' : item.status.state === 'suspended' ? 'pill--unchecked' : 'pill--failed'}`}>
+                      <StatusIcon state={item.status.state} />
+                      {item.status.since
+                        ? t(`status.${item.status.state}Since`, { date: format.dateTime(new Date(item.status.since), { dateStyle: 'medium', timeStyle: 'short' }) })
+                        : t(`status.${item.status.state}`)}
+                    </p>
+                  )}
+                {item.status.reason && <p className="iss-status__reason">{t('status.reason', { reason: item.status.reason })}</p>}
+                {item.status.state === 'revoked' && <p className="iss-status__note">{t('status.revokedFinal')}</p>}
+              </div>
+              {(item.status.state === 'active' || item.status.state === 'suspended') && (
+                <StatusControls credentialId={item.id} title={item.title} state={item.status.state} />
+              )}
             </li>
           ))}
         </ol>
@@ -90,5 +109,16 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
         </nav>
       )}
     </main>
+  )
+}
+
+/** A distinct shape per state, so that it never rests on colour alone. */
+function StatusIcon({ state }: { state: 'active' | 'suspended' | 'revoked' }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      {state === 'active' && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
+      {state === 'suspended' && <path d="M5.5 3.5v9M10.5 3.5v9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
+      {state === 'revoked' && <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
+    </svg>
   )
 }
