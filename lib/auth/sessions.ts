@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { hashToken } from '@/lib/security/tokens'
 import type { Runtime } from '@/lib/runtime'
 import type { Role } from './service'
 
@@ -18,7 +19,6 @@ export interface SessionUser {
   locale: string
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** A new session: a 256-bit random token for the cookie; only its hash is stored. */
 export async function createSession(rt: Pick<Runtime, 'db'>, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {

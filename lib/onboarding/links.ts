@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import QRCode from 'qrcode'
-import { hashToken } from '@/lib/auth/sessions'
+import { hashToken } from '@/lib/security/tokens'
 import type { Runtime } from '@/lib/runtime'
 import * as repo from './repository'
 

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { IssuerLookup } from '@/lib/credentials/verify'
 import { createDidKey } from '@/lib/dids/signer'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { hashToken } from '@/lib/security/tokens'
 import * as repo from './repository'
 
 export const ORGANISATION_KINDS = ['youth_support', 'training', 'employer'] as const
@@ -62,7 +63,6 @@ export function issuerLookup(rt: Pick<Runtime, 'db'>): IssuerLookup {
   }
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** Creates an API token for an organisation; the token is returned once and only its hash is kept. */
 export async function createApiToken(rt: Pick<Runtime, 'db'>, { slug, label = 'API token' }: { slug: string; label?: string }): Promise<string> {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { hashToken } from '@/lib/auth/sessions'
+import { hashToken } from '@/lib/security/tokens'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
 import { assertYouth, type Actor } from '@/lib/wallet/service'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { hashToken } from '@/lib/auth/sessions'
+import { hashToken } from '@/lib/security/tokens'
 import { listShares } from '@/lib/portfolio/service'
 import { setRuntime } from '@/lib/runtime'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
