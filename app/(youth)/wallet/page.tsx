@@ -49,7 +49,7 @@ export default async function WalletPage() {
       )}
 
       {hidden.length > 0 && (
-        <details className={styles.hiddenSection}>
+        <details className={`${styles.hiddenSection} disclosure`}>
           <summary>{t('hidden.summary', { count: hidden.length })}</summary>
           <p className={styles.muted}>{t('hidden.explain')}</p>
           <ul className={styles.grid}>

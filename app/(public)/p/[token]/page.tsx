@@ -76,7 +76,7 @@ async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { sta
             <h2 id="verdict-title" className="visually-hidden">{t('verdictTitle')}</h2>
             <VerificationHeadline verified={view.result.verified} headingLevel={3} />
             <p className={styles.muted}>{t('checkedNow', { count: view.cards.length, time: format.dateTime(new Date(), { timeStyle: 'short' }) })}</p>
-            <details className={styles.details} open={!view.result.verified}>
+            <details className={`${styles.details} disclosure`} open={!view.result.verified}>
               <summary>{t('presentationChecks')}</summary>
               <CheckList checks={view.result.checks} />
             </details>
@@ -100,7 +100,7 @@ async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { sta
                           <StatusIcon status={result?.verified ? 'passed' : 'failed'} />
                           {result?.verified ? t('cardVerified') : t('cardNotVerified')}
                         </p>
-                        <details className={styles.details} open={!result?.verified}>
+                        <details className={`${styles.details} disclosure`} open={!result?.verified}>
                           <summary>{t('cardChecks', { count: result?.checks.length ?? 0 })}<span className="visually-hidden"> : {card.title}</span></summary>
                           <CheckList checks={result?.checks ?? []} />
                         </details>
