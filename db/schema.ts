@@ -10,8 +10,59 @@ export interface OrganisationsTable {
   /** 'youth_support' | 'training' | 'employer' */
   kind: string
   region: string | null
+  /** The DID it issues under now: its did:key while pending, its did:web once approved. */
   did: string
   created_at: Timestamp
+  /** 'pending' | 'approved' | 'suspended': approved organisations form the registry of trusted issuers. */
+  status: ColumnType<string, string | undefined, string>
+  /** When and by whom it was (last) approved: a user id, or 'cli' / 'migration'. */
+  approved_at: Timestamp | null
+  approved_by: string | null
+  suspended_at: Timestamp | null
+  suspended_by: string | null
+  suspended_reason: string | null
+}
+
+export interface OrganisationEventsTable {
+  id: string
+  organisation_id: string
+  /** 'registered' | 'approved' | 'suspended' | 'reinstated' | 'key_rotated' */
+  action: string
+  /** A user id, or 'cli' / 'migration'. */
+  actor: string | null
+  reason: string | null
+  at: Timestamp
+}
+
+/** Every DID an organisation has issued under (its first did:key, then its did:web). */
+export interface OrganisationDidsTable {
+  did: string
+  organisation_id: string
+  /** 'key' | 'web' */
+  method: string
+  created_at: Timestamp
+}
+
+/** The keys of an organisation's did:web in the order they were added: the newest signs, all stay listed. */
+export interface OrganisationKeysTable {
+  /** Veramo key id. */
+  kid: string
+  organisation_id: string
+  did: string
+  /** The verification method's fragment ('key-1', 'key-2', …). */
+  fragment: string
+  created_at: Timestamp
+}
+
+/** Issuers trusted elsewhere, loaded by an admin from a registry file (DCC issuer-registry format). */
+export interface ExternalIssuersTable {
+  did: string
+  registry: string
+  name: string
+  url: string | null
+  location: string | null
+  loaded_at: Timestamp
+  loaded_by: string | null
 }
 
 export interface UsersTable {
@@ -34,7 +85,8 @@ export interface UsersTable {
 export interface CredentialsTable {
   /** The credential's own `id` (urn:uuid:…). */
   id: string
-  issuer_organisation_id: string
+  /** The organisation of this instance that signed it; null for an imported credential. */
+  issuer_organisation_id: string | null
   issued_by_user_id: string | null
   holder_user_id: string | null
   subject_did: string
@@ -54,6 +106,13 @@ export interface CredentialsTable {
   evidence_photo_type: string | null
   /** The language the credential content was written in ('fr' | 'en'). */
   language: string | null
+  /** 'issued' (signed by an organisation of this instance) | 'imported' (added by its holder from elsewhere) */
+  origin: ColumnType<string, string | undefined, string>
+  imported_at: Timestamp | null
+  /** The verification result at import (JSON text of a VerificationResult). */
+  import_verification: string | null
+  /** The issuer's DID as the credential names it. */
+  issuer_did: string | null
 }
 
 export interface ApiTokensTable {
@@ -199,6 +258,10 @@ export interface CredentialStatusTable {
 
 export interface Database {
   organisations: OrganisationsTable
+  organisation_events: OrganisationEventsTable
+  organisation_dids: OrganisationDidsTable
+  organisation_keys: OrganisationKeysTable
+  external_issuers: ExternalIssuersTable
   users: UsersTable
   credentials: CredentialsTable
   api_tokens: ApiTokensTable

@@ -1,12 +1,14 @@
 import { findUserByDid } from '@/lib/auth/repository'
 import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
+import { assertMayIssue } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
 import { allocateStatus, isUniqueViolation } from '@/lib/status/allocate'
 import * as statusRepo from '@/lib/status/repository'
 import * as repo from './repository'
 
 export interface IssueForOrganisationInput {
-  organisation: { id: string; did: string; name: string }
+  /** The issuing organisation; its current DID and name are read from the database. */
+  organisation: { id: string }
   templateId: string
   subjectDid: string
   claims: unknown
@@ -27,16 +29,20 @@ const MAX_ATTEMPTS = 3
  * held across signing would wait on itself — and then the credential row and its status entries
  * are written in ONE transaction. A crash before it leaves nothing; an index taken meanwhile makes
  * the UNIQUE (list, index) key refuse the whole transaction, and we pick again and re-sign.
- * @throws ValidationError (nothing signed, nothing stored), TypeError for an unknown template.
+ * Only an approved organisation issues (the registry of trusted issuers): pending and suspended
+ * ones are refused before anything is signed.
+ * @throws ValidationError (nothing signed, nothing stored), AppError FORBIDDEN for an organisation
+ * that is not approved, TypeError for an unknown template.
  */
 export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisationInput): Promise<IssuedCredential> {
-  const org = await rt.db.selectFrom('organisations').select(['id', 'slug']).where('id', '=', input.organisation.id).executeTakeFirstOrThrow()
+  const org = await rt.db.selectFrom('organisations').select(['id', 'slug', 'did', 'name', 'status']).where('id', '=', input.organisation.id).executeTakeFirstOrThrow()
+  assertMayIssue(org)
   const holder = await findUserByDid(rt.db, input.subjectDid)
   for (let attempt = 1; ; attempt++) {
     const status = await allocateStatus(rt.db, org, rt.env.publicUrl, input.now)
     const issued = await issueCredential({
       agent: rt.agent,
-      issuer: { did: input.organisation.did, name: input.organisation.name },
+      issuer: { did: org.did, name: org.name },
       subjectDid: input.subjectDid,
       templateId: input.templateId,
       claims: input.claims,
@@ -49,7 +55,8 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
       await rt.db.transaction().execute(async (trx) => {
         await repo.insertCredential(trx, {
           id: issued.id,
-          issuer_organisation_id: input.organisation.id,
+          issuer_organisation_id: org.id,
+          issuer_did: org.did,
           issued_by_user_id: input.issuedByUserId ?? null,
           holder_user_id: holder?.role === 'youth' ? holder.id : null,
           subject_did: input.subjectDid,

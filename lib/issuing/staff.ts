@@ -78,7 +78,7 @@ export async function issueAsStaff(rt: Runtime, actor: SessionUser, input: Staff
   const templateId = templateOrThrow(input.templateId)
   const { org, holder } = await issuingContext(rt, actor, input.holderId)
   return issueWithEvidencePhoto(rt, {
-    organisation: { id: org.id, did: org.did, name: org.name },
+    organisation: { id: org.id },
     templateId,
     subjectDid: holder.did,
     claims: input.claims,

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client'
-import type { NewOrganisation } from '@/db/schema'
+import type { Insertable, Updateable } from 'kysely'
+import type { NewOrganisation, OrganisationDidsTable, OrganisationEventsTable, OrganisationsTable } from '@/db/schema'
 
 export function findOrganisationBySlug(db: Db, slug: string) {
   return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst()
@@ -7,6 +8,31 @@ export function findOrganisationBySlug(db: Db, slug: string) {
 
 export function findOrganisationByDid(db: Db, did: string) {
   return db.selectFrom('organisations').selectAll().where('did', '=', did).executeTakeFirst()
+}
+
+/** The organisation that issued under this DID, now or before (did:key then did:web). */
+export function findOrganisationByAnyDid(db: Db, did: string) {
+  return db.selectFrom('organisation_dids')
+    .innerJoin('organisations', 'organisations.id', 'organisation_dids.organisation_id')
+    .selectAll('organisations')
+    .where('organisation_dids.did', '=', did)
+    .executeTakeFirst()
+}
+
+export function insertOrganisationDid(db: Db, row: Insertable<OrganisationDidsTable>) {
+  return db.insertInto('organisation_dids').values(row).execute()
+}
+
+export function insertEvent(db: Db, row: Insertable<OrganisationEventsTable>) {
+  return db.insertInto('organisation_events').values(row).execute()
+}
+
+export function updateOrganisation(db: Db, id: string, changes: Updateable<OrganisationsTable>) {
+  return db.updateTable('organisations').set(changes).where('id', '=', id).execute()
+}
+
+export function listEvents(db: Db, organisationId: string) {
+  return db.selectFrom('organisation_events').selectAll().where('organisation_id', '=', organisationId).orderBy('at', 'desc').execute()
 }
 
 export function findOrganisationById(db: Db, id: string) {

@@ -16,22 +16,32 @@ export const CreateOrganisationSchema = z.object({
   region: z.string().trim().max(100).optional(),
 })
 
+export const ORGANISATION_STATUSES = ['pending', 'approved', 'suspended'] as const
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number]
+
 export interface OrganisationDto {
   slug: string
   name: string
   kind: string
   region: string | null
   did: string
+  status: OrganisationStatus
+  approvedAt: string | null
 }
 
-const toDto = (o: { slug: string; name: string; kind: string; region: string | null; did: string }): OrganisationDto =>
-  ({ slug: o.slug, name: o.name, kind: o.kind, region: o.region, did: o.did })
+type OrgRow = { slug: string; name: string; kind: string; region: string | null; did: string; status?: string; approved_at?: string | null }
+const toDto = (o: OrgRow): OrganisationDto =>
+  ({ slug: o.slug, name: o.name, kind: o.kind, region: o.region, did: o.did, status: (o.status ?? 'pending') as OrganisationStatus, approvedAt: o.approved_at ?? null })
+
+/** Who acted on the registry: a signed-in admin's user id, or 'cli' for the command line. */
+export type Actor = string
 
 /**
- * Creates an organisation with its own issuer DID (did:key, Ed25519; did:web comes with the
- * lifecycle issue). @throws ValidationError, or AppError CONFLICT when the slug is taken.
+ * Creates an organisation, *pending* until an admin approves it, with a first issuer DID
+ * (did:key, Ed25519) for its status lists while it waits. @throws ValidationError, or AppError
+ * CONFLICT when the slug is taken.
  */
-export async function createOrganisation(rt: Runtime, input: z.input<typeof CreateOrganisationSchema>): Promise<OrganisationDto> {
+export async function createOrganisation(rt: Runtime, input: z.input<typeof CreateOrganisationSchema>, actor: Actor | null = null): Promise<OrganisationDto> {
   const parsed = CreateOrganisationSchema.safeParse(input)
   if (!parsed.success) {
     throw new ValidationError('Invalid organisation', parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })))
@@ -39,9 +49,62 @@ export async function createOrganisation(rt: Runtime, input: z.input<typeof Crea
   const data = parsed.data
   if (await repo.findOrganisationBySlug(rt.db, data.slug)) throw new AppError('CONFLICT', `An organisation "${data.slug}" already exists`)
   const keys = await createDidKey(rt.agent, `org:${data.slug}`)
-  const row = { id: randomUUID(), ...data, region: data.region ?? null, did: keys.did, created_at: new Date().toISOString() }
-  await repo.insertOrganisation(rt.db, row)
+  const now = new Date().toISOString()
+  const row = { id: randomUUID(), ...data, region: data.region ?? null, did: keys.did, created_at: now, status: 'pending' }
+  await rt.db.transaction().execute(async (trx) => {
+    await repo.insertOrganisation(trx, row)
+    await repo.insertOrganisationDid(trx, { did: keys.did, organisation_id: row.id, method: 'key', created_at: now })
+    await repo.insertEvent(trx, { id: randomUUID(), organisation_id: row.id, action: 'registered', actor, reason: null, at: now })
+  })
   return toDto(row)
+}
+
+/** Refuses to sign for an organisation that is not in the registry. @throws AppError FORBIDDEN */
+export function assertMayIssue(org: { name: string; status: string }) {
+  if (org.status === 'approved') return
+  throw new AppError('FORBIDDEN', org.status === 'suspended'
+    ? `${org.name} is suspended from the registry of trusted issuers: it cannot issue credentials`
+    : `${org.name} is waiting for an administrator's approval: it can issue credentials once approved`)
+}
+
+/**
+ * Approves a pending organisation (or reinstates a suspended one): it joins the registry of
+ * trusted issuers and may issue. @throws AppError NOT_FOUND, CONFLICT when already approved.
+ */
+export async function approveOrganisation(rt: Runtime, slug: string, actor: Actor): Promise<OrganisationDto> {
+  const org = await getOrganisationOrThrow(rt, slug)
+  if (org.status === 'approved') throw new AppError('CONFLICT', `${org.name} is already approved`)
+  const at = new Date().toISOString()
+  const firstApproval = org.approved_at === null
+  await rt.db.transaction().execute(async (trx) => {
+    await repo.updateOrganisation(trx, org.id, {
+      status: 'approved',
+      ...(firstApproval ? { approved_at: at, approved_by: actor } : {}),
+      suspended_at: null, suspended_by: null, suspended_reason: null,
+    })
+    await repo.insertEvent(trx, { id: randomUUID(), organisation_id: org.id, action: firstApproval ? 'approved' : 'reinstated', actor, reason: null, at })
+  })
+  return toDto(await getOrganisationOrThrow(rt, slug))
+}
+
+export const SuspendSchema = z.object({ reason: z.string().trim().min(3).max(500) })
+
+/**
+ * Suspends an approved organisation: it leaves the registry (its credentials show as issued by a
+ * suspended issuer) and cannot issue until reinstated. @throws ValidationError, AppError
+ * NOT_FOUND, CONFLICT when it is not approved.
+ */
+export async function suspendOrganisation(rt: Runtime, slug: string, actor: Actor, input: z.input<typeof SuspendSchema>): Promise<OrganisationDto> {
+  const parsed = SuspendSchema.safeParse(input)
+  if (!parsed.success) throw new ValidationError('A reason is required', parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })))
+  const org = await getOrganisationOrThrow(rt, slug)
+  if (org.status !== 'approved') throw new AppError('CONFLICT', `${org.name} is not approved, so it cannot be suspended`)
+  const at = new Date().toISOString()
+  await rt.db.transaction().execute(async (trx) => {
+    await repo.updateOrganisation(trx, org.id, { status: 'suspended', suspended_at: at, suspended_by: actor, suspended_reason: parsed.data.reason })
+    await repo.insertEvent(trx, { id: randomUUID(), organisation_id: org.id, action: 'suspended', actor, reason: parsed.data.reason, at })
+  })
+  return toDto(await getOrganisationOrThrow(rt, slug))
 }
 
 export async function listOrganisations(rt: Pick<Runtime, 'db'>): Promise<OrganisationDto[]> {
@@ -55,10 +118,10 @@ export async function getOrganisationOrThrow(rt: Pick<Runtime, 'db'>, slug: stri
   return org
 }
 
-/** The issuer check's view of this instance: its organisations, by DID. */
+/** The issuer check's view of this instance: its organisations, by any DID they issued under. */
 export function issuerLookup(rt: Pick<Runtime, 'db'>): IssuerLookup {
   return async (did) => {
-    const org = await repo.findOrganisationByDid(rt.db, did)
+    const org = await repo.findOrganisationByAnyDid(rt.db, did)
     return org ? { name: org.name, kind: org.kind, region: org.region } : undefined
   }
 }

@@ -4,7 +4,7 @@ import bakery from '@/credentials-schemas/examples/work-experience/valid/01-inte
 import { countUsers } from '@/lib/auth/repository'
 import { createUser } from '@/lib/auth/service'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { getOrganisationOrThrow, createOrganisation } from '@/lib/orgs/service'
+import { approveOrganisation, createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
 
 /** The shared password of every demo account: the demo world is for trying Tremplin, not for real data. */
@@ -45,6 +45,9 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
   if ((await countUsers(rt.db)) > 0) return false
   const ml = await createOrganisation(rt, { slug: 'mission-locale-roubaix', name: 'Mission Locale Roubaix-Tourcoing', kind: 'youth_support', region: 'Hauts-de-France' })
   const bakery_ = await createOrganisation(rt, { slug: 'boulangerie-du-marche', name: 'Boulangerie du Marché', kind: 'employer', region: 'Hauts-de-France' })
+  const admin = await createUser(rt, { role: 'admin', username: 'admin', displayName: 'Administrateur Tremplin', password: DEMO_PASSWORD })
+  await approveOrganisation(rt, ml.slug, admin.id)
+  await approveOrganisation(rt, bakery_.slug, admin.id)
   const mlRow = await getOrganisationOrThrow(rt, ml.slug)
   const bakeryRow = await getOrganisationOrThrow(rt, bakery_.slug)
 
@@ -52,7 +55,6 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
   const claire = await createUser(rt, { role: 'counsellor', username: 'claire', displayName: 'Claire Martin', email: 'claire@demo.tremplin.test', password, organisationId: mlRow.id })
   const karim = await createUser(rt, { role: 'tutor', username: 'karim', displayName: 'Karim Benali', email: 'karim@demo.tremplin.test', password, organisationId: bakeryRow.id })
   await createUser(rt, { role: 'recruiter', username: 'julie', displayName: 'Julie Lefèvre', email: 'julie@demo.tremplin.test', password, organisationId: bakeryRow.id })
-  await createUser(rt, { role: 'admin', username: 'admin', displayName: 'Administrateur Tremplin', password })
   const samira = await createUser(rt, { role: 'youth', username: 'samira', displayName: 'Samira B.', password, organisationId: mlRow.id })
   const lucas = await createUser(rt, { role: 'youth', username: 'lucas', displayName: 'Lucas D.', password, organisationId: mlRow.id })
 

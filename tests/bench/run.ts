@@ -8,10 +8,11 @@ import { createUser } from '@/lib/auth/service'
 import { createPresentation } from '@/lib/credentials/present'
 import { verify } from '@/lib/credentials/verify'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { createOrganisation, getOrganisationOrThrow, issuerLookup } from '@/lib/orgs/service'
+import { getOrganisationOrThrow, issuerLookup } from '@/lib/orgs/service'
 import { createShare } from '@/lib/portfolio/service'
 import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { createTestRuntime } from '../factories/runtime'
+import { createApprovedOrganisation } from '@/tests/factories/world'
 
 async function median(label: string, runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   for (let i = 0; i < Math.min(5, runs); i++) await fn() // warm-up
@@ -29,7 +30,7 @@ async function median(label: string, runs: number, fn: () => Promise<unknown> | 
 
 const rt = await createTestRuntime()
 try {
-  await createOrganisation(rt, { slug: 'bench', name: 'Bench org', kind: 'training' })
+  await createApprovedOrganisation(rt, { slug: 'bench', name: 'Bench org', kind: 'training' })
   const org = await getOrganisationOrThrow(rt, 'bench')
   const holderUser = await createUser(rt, { role: 'youth', username: 'h', displayName: 'H' })
   const holder = holderUser.did!

@@ -6,10 +6,11 @@ import { createUser } from '@/lib/auth/service'
 import { createPresentation } from '@/lib/credentials/present'
 import { readEnv } from '@/lib/env'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
+import { getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
 import { cliOnFreshData, repoRoot } from '../../helpers/cli'
 import { independentDi, independentJwt } from '../../helpers/independent-verifiers'
+import { createApprovedOrganisation } from '@/tests/factories/world'
 
 // The CLI as a user runs it: a separate process (`tsx lib/cli/index.ts`, what `npm run vc` runs)
 // on a real data folder.
@@ -26,7 +27,7 @@ const file = (name: string, content: string) => {
 
 beforeAll(async () => {
   const rt = await createRuntime(readEnv(env))
-  await createOrganisation(rt, { slug: 'ml', name: 'Mission Locale', kind: 'youth_support' })
+  await createApprovedOrganisation(rt, { slug: 'ml', name: 'Mission Locale', kind: 'youth_support' })
   holder = (await createUser(rt, { role: 'youth', username: 'alice', displayName: 'Alice' })).did!
   stranger = (await createUser(rt, { role: 'youth', username: 'mallory', displayName: 'Mallory' })).did!
   const org = await getOrganisationOrThrow(rt, 'ml')

@@ -1,7 +1,7 @@
 import { createUser } from '@/lib/auth/service'
 import { findSessionUser } from '@/lib/auth/sessions'
 import { createSession } from '@/lib/auth/sessions'
-import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
+import { createApprovedOrganisation } from '@/tests/factories/world'
 import type { Runtime } from '@/lib/runtime'
 
 // Two organisations, each with its people, for the issuer and onboarding tests: every action is
@@ -10,10 +10,8 @@ import type { Runtime } from '@/lib/runtime'
 export const PASSWORD = 'correct horse battery'
 
 export async function createTwoOrganisations(rt: Runtime) {
-  await createOrganisation(rt, { slug: 'ml-a', name: 'Mission Locale A', kind: 'youth_support' })
-  await createOrganisation(rt, { slug: 'employer-b', name: 'Entreprise B', kind: 'employer' })
-  const a = await getOrganisationOrThrow(rt, 'ml-a')
-  const b = await getOrganisationOrThrow(rt, 'employer-b')
+  const a = await createApprovedOrganisation(rt, { slug: 'ml-a', name: 'Mission Locale A', kind: 'youth_support' })
+  const b = await createApprovedOrganisation(rt, { slug: 'employer-b', name: 'Entreprise B', kind: 'employer' })
   const user = (role: 'youth' | 'counsellor' | 'tutor' | 'recruiter' | 'admin', username: string, displayName: string, organisationId?: string) =>
     createUser(rt, { role, username, displayName, password: PASSWORD, organisationId })
   return {

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createUser } from '@/lib/auth/service'
 import { readEnv } from '@/lib/env'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
+import { getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
 import { cliOnFreshData } from '../../helpers/cli'
+import { createApprovedOrganisation } from '@/tests/factories/world'
 
 // `npm run vc -- revoke|suspend|unsuspend` as a user runs it: a separate process on a real data folder.
 const { dataDir, env, vc } = cliOnFreshData('tremplin-status-cli-')
@@ -16,7 +17,7 @@ let credentialFile = ''
 
 beforeAll(async () => {
   const rt = await createRuntime(readEnv(env))
-  await createOrganisation(rt, { slug: 'ml', name: 'Mission Locale', kind: 'youth_support' })
+  await createApprovedOrganisation(rt, { slug: 'ml', name: 'Mission Locale', kind: 'youth_support' })
   const holder = (await createUser(rt, { role: 'youth', username: 'alice', displayName: 'Alice' })).did!
   const org = await getOrganisationOrThrow(rt, 'ml')
   const claims = { skill: { name: 'Planifier' }, level: 'autonomous', criteria: 'A organisé le tournoi de quartier de bout en bout.' }
