@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything a first run needs, with no configuration.
  * 1. data folder, SQLite (WAL) and migrations, master key file (0600) unless MASTER_KEY is set;
- * 2. the demo world on first start (its sign-in details printed here);
+ * 2. the demo world on first start (its sign-in details printed here); a did:web for every approved
+ *    organisation that has none yet (databases from before did:web; idempotent);
  * 3. a production build when none exists;
  * 4. the server on PORT (default 3000).
  */
@@ -9,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readEnv } from '@/lib/env'
+import { ensureOrganisationDidWebs } from '@/lib/dids/organisation-did'
 import { createRuntime } from '@/lib/runtime'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoWorld } from '@/lib/seed/demo'
 import { importSharedTaxonomies } from './import-shared-taxonomies'
@@ -26,6 +28,7 @@ async function prepare() {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.role.padEnd(11)} ${a.name}`)
       console.log('')
     }
+    for (const { slug, did } of await ensureOrganisationDidWebs(rt)) console.log(`Tremplin: ${slug} now issues as ${did}`)
     await importSharedTaxonomies(rt, { root })
   } finally {
     await rt.db.destroy()

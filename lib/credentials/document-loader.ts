@@ -1,5 +1,7 @@
 import * as didKey from '@digitalbazaar/did-method-key'
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020'
+import type { DidResolver } from '@/lib/dids/resolver'
+import { KEY_TYPE_CONTEXTS } from '@/lib/dids/web'
 import { BUNDLED_CONTEXTS } from './contexts'
 
 export interface RemoteDocument {
@@ -29,14 +31,16 @@ export class DocumentNotAvailableError extends Error {
 const didKeyDriver = didKey.driver()
 didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519VerificationKey2020.from })
 
-/** Extra documents a caller may serve (test fixtures, later this instance's own DIDs and lists). */
+/** Extra documents a caller may serve (test fixtures). */
 export type DocumentSource = (url: string) => Promise<unknown | undefined> | unknown | undefined
 
 /**
- * The offline document loader: bundled contexts, did:key, and whatever `extra` serves.
- * It never touches the network; anything else throws DocumentNotAvailableError.
+ * The document loader: bundled contexts, did:key, whatever `extra` serves, and — when given a
+ * `resolveDid` — other DIDs through that resolver (this instance's did:web from its database,
+ * other hosts' under the remote fetch rules: lib/dids/resolver.ts). It fetches nothing itself;
+ * anything else throws DocumentNotAvailableError.
  */
-export function createDocumentLoader({ extra }: { extra?: DocumentSource } = {}): DocumentLoader {
+export function createDocumentLoader({ extra, resolveDid }: { extra?: DocumentSource; resolveDid?: DidResolver } = {}): DocumentLoader {
   return async (url: string) => {
     const context = BUNDLED_CONTEXTS.get(url)
     if (context) return { contextUrl: null, documentUrl: url, document: structuredClone(context) }
@@ -51,11 +55,56 @@ export function createDocumentLoader({ extra }: { extra?: DocumentSource } = {})
         throw new DocumentNotAvailableError('DID_UNRESOLVABLE', url, `Cannot resolve ${url}: ${(e as Error).message}`)
       }
     }
+    if (url.startsWith('did:') && resolveDid) return { contextUrl: null, documentUrl: url, document: await resolvedDocument(resolveDid, url) }
     if (url.startsWith('did:')) {
       throw new DocumentNotAvailableError('DID_UNRESOLVABLE', url, `The DID ${url.split('#')[0]} cannot be resolved here (supported: did:key)`)
     }
     throw new DocumentNotAvailableError('DOCUMENT_NOT_AVAILABLE', url, `${url} is not one of the documents this verifier bundles; nothing is fetched`)
   }
+}
+
+/**
+ * A DID's document, or for `did#fragment` its verification method node. The node carries the DID
+ * document's @context plus its key type's (ed25519-2020 or multikey): taken out of its document,
+ * the suites refuse a node without it (measured, decision 010).
+ */
+async function resolvedDocument(resolveDid: DidResolver, url: string): Promise<unknown> {
+  const hash = url.indexOf('#')
+  const did = hash < 0 ? url : url.slice(0, hash)
+  let result: Awaited<ReturnType<DidResolver['resolve']>>
+  try {
+    result = await resolveDid.resolve(did)
+  } catch (e) {
+    throw new DocumentNotAvailableError('DID_UNRESOLVABLE', url, `Cannot resolve ${did}: ${(e as Error).message}`)
+  }
+  const doc = result.didDocument as Record<string, unknown> | null
+  if (!doc || result.didResolutionMetadata?.error) {
+    const { error, message } = result.didResolutionMetadata ?? {}
+    throw new DocumentNotAvailableError('DID_UNRESOLVABLE', url, `Cannot resolve ${did}: ${message ?? error ?? 'no DID document'}`)
+  }
+  if (hash < 0) return structuredClone(doc)
+  const method = findMethod(doc, url)
+  if (!method) throw new DocumentNotAvailableError('DID_UNRESOLVABLE', url, `The DID document of ${did} has no verification method ${url.slice(hash)}`)
+  const contexts = toList(doc['@context'])
+  const typeContext = typeof method.type === 'string' ? KEY_TYPE_CONTEXTS[method.type] : undefined
+  if (typeContext && !contexts.includes(typeContext)) contexts.push(typeContext)
+  return { '@context': contexts, ...method, id: url }
+}
+
+function toList(value: unknown): unknown[] {
+  return Array.isArray(value) ? [...value] : value === undefined ? [] : [value]
+}
+
+/** The verification method `url` (absolute or `#fragment` id), wherever the document holds it. */
+function findMethod(doc: Record<string, unknown>, url: string): Record<string, unknown> | undefined {
+  const fragment = url.slice(url.indexOf('#'))
+  for (const relation of ['verificationMethod', 'assertionMethod', 'authentication']) {
+    for (const entry of toList(doc[relation])) {
+      const id = (entry as { id?: unknown } | null)?.id
+      if (entry && typeof entry === 'object' && (id === url || id === fragment)) return structuredClone(entry as Record<string, unknown>)
+    }
+  }
+  return undefined
 }
 
 /** The default loader of this process. */

@@ -63,6 +63,7 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
   const selfCheck = validateCredential(templateId, unsigned)
   if (selfCheck.length) throw new Error(`Template ${templateId} built an invalid credential: ${JSON.stringify(selfCheck)}`)
 
+  // The issuer's newest key signs: `<did>#key-N` for a did:web, the did:key's own key otherwise.
   const keys = await getDidKeys(agent, issuer.did)
   let credential: Record<string, unknown>
   let document: string
@@ -75,13 +76,15 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
     })
     document = JSON.stringify(credential)
   } else {
-    // Veramo mutates the @context array it is given: hand it a copy.
+    // Veramo mutates the @context array it is given: hand it a copy. The header's `kid` names the
+    // verification method (a did:web lists every key it ever had; the newest signs).
     const signed = await agent.createVerifiableCredential({
       credential: structuredClone(unsigned) as never,
       proofFormat: 'jwt',
       keyRef: keys.kid,
       removeOriginalFields: true,
-    })
+      header: { kid: keys.verificationMethod },
+    } as Parameters<Agent['createVerifiableCredential']>[0])
     credential = signed as unknown as Record<string, unknown>
     document = (signed.proof as { jwt: string }).jwt
   }

@@ -10,16 +10,21 @@ import { KeyManagementSystem } from '@veramo/kms-local'
 import { Resolver } from 'did-resolver'
 import type { Db } from '@/db/client'
 import { KyselyDIDStore, KyselyKeyStore, KyselyPrivateKeyStore } from './stores'
+import { OrganisationWebDidProvider } from './web-provider'
 
 export type Agent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>
 
-/** did:key resolution, shared by the agent and by verification (which needs no keys). */
+/**
+ * did:key resolution only: the agent's own, and verification's default (offline). Verification on
+ * this instance uses lib/dids/resolver.ts, which adds did:web.
+ */
 export const didResolver = new Resolver({ ...getDidKeyResolver() })
 
 /**
  * The one Veramo agent of a process: Kysely-backed DID, key and private-key stores; did:key
- * (Ed25519) identifiers; VC-JWT through credential-w3c. Nothing outside `lib/dids` and
- * `lib/credentials` holds it.
+ * (Ed25519) identifiers for young people (and organisations while pending), did:web for approved
+ * organisations (lib/dids/organisation-did.ts); VC-JWT through credential-w3c. Nothing outside
+ * `lib/dids` and `lib/credentials` holds it.
  */
 export function createVeramoAgent({ db, masterKey }: { db: Db; masterKey: Buffer }): Agent {
   return createAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>({
@@ -31,7 +36,7 @@ export function createVeramoAgent({ db, masterKey }: { db: Db; masterKey: Buffer
       new DIDManager({
         store: new KyselyDIDStore(db),
         defaultProvider: 'did:key',
-        providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
+        providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }), 'did:web': new OrganisationWebDidProvider('local') },
       }),
       new DIDResolverPlugin({ resolver: didResolver }),
       new CredentialPlugin([new CredentialProviderJWT()]),

@@ -25,7 +25,8 @@ const cache = new Map<string, { credential: Record<string, unknown>; signedAt: n
 
 /**
  * The organisation's BitstringStatusListCredential (W3C Bitstring Status List §2.2), signed by
- * the organisation (eddsa-rdfc-2022), cached per list version. Undefined when there is no such list.
+ * the organisation's current DID with its newest key (eddsa-rdfc-2022), cached per list version
+ * and signing key. Undefined when there is no such list.
  */
 export async function getStatusListCredential(
   rt: { db: Db; agent: Agent; env: { publicUrl: string } },
@@ -36,7 +37,9 @@ export async function getStatusListCredential(
   if (!org) return undefined
   const list = await repo.findList(rt.db, org.id, ref.purpose, ref.listNumber)
   if (!list) return undefined
-  const key = `${list.id}@${list.version}`
+  // Signed by the organisation's DID and key of now: a new did:web or a rotated key re-signs.
+  const keys = await getDidKeys(rt.agent, org.did)
+  const key = `${list.id}@${list.version}@${keys.verificationMethod}`
   const hit = cache.get(key)
   if (hit && now.getTime() - hit.signedAt < RESIGN_AFTER_MS && now.getTime() >= hit.signedAt) {
     return { credential: hit.credential, version: list.version, listId: list.id }
@@ -51,7 +54,6 @@ export async function getStatusListCredential(
     validUntil: iso(new Date(now.getTime() + VALID_FOR_MS)),
     credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: ref.purpose, encodedList: encodeList(list.bits) },
   }
-  const keys = await getDidKeys(rt.agent, org.did)
   const credential = await vc.issue({ credential: unsigned, suite: signingSuite(ed25519Signer(rt.agent, keys), now), documentLoader, now })
   for (const k of cache.keys()) if (k.startsWith(`${list.id}@`)) cache.delete(k)
   cache.set(key, { credential, signedAt: now.getTime() })

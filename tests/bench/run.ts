@@ -11,6 +11,7 @@ import { issueForOrganisation } from '@/lib/issuing/service'
 import { getOrganisationOrThrow, issuerLookup } from '@/lib/orgs/service'
 import { createShare } from '@/lib/portfolio/service'
 import { viewSharedPortfolio } from '@/lib/portfolio/view'
+import { instanceDidResolver } from '@/lib/verification/service'
 import { createTestRuntime } from '../factories/runtime'
 import { createApprovedOrganisation } from '@/tests/factories/world'
 
@@ -39,6 +40,8 @@ try {
   const jwt = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims, format: 'jwt' })
   const ten = await Promise.all(Array.from({ length: 10 }, () => issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims })))
   const lookupIssuer = issuerLookup(rt)
+  // The organisation signs under its did:web, resolved from this instance's database.
+  const resolveDid = instanceDidResolver(rt)
 
   const { publicKey, privateKey } = generateKeyPairSync('ed25519')
   const msg = Buffer.from(di.document)
@@ -47,11 +50,11 @@ try {
   const peer = await median('peer: node:crypto Ed25519 verify', 2000, () => edVerify(null, msg, publicKey, sig))
   const rows: [string, number][] = []
   rows.push(['issue skill badge (Data Integrity)', await median('issue skill badge (Data Integrity)', 50, () => issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims }))])
-  rows.push(['verify skill badge (Data Integrity)', await median('verify skill badge (Data Integrity)', 100, () => verify({ input: di.document, lookupIssuer }))])
-  rows.push(['verify skill badge (VC-JWT)', await median('verify skill badge (VC-JWT)', 100, () => verify({ input: jwt.document, lookupIssuer }))])
+  rows.push(['verify skill badge (Data Integrity)', await median('verify skill badge (Data Integrity)', 100, () => verify({ input: di.document, lookupIssuer, resolveDid }))])
+  rows.push(['verify skill badge (VC-JWT)', await median('verify skill badge (VC-JWT)', 100, () => verify({ input: jwt.document, lookupIssuer, resolveDid }))])
   rows.push(['present + verify 10-credential portfolio', await median('present + verify 10-credential portfolio', 20, async () => {
     const vp = await createPresentation({ agent: rt.agent, holderDid: holder, credentials: ten.map((c) => c.credential), challenge: 'c', domain: 'https://tremplin.test' })
-    const r = await verify({ input: vp.document, challenge: 'c', domain: 'https://tremplin.test', lookupIssuer })
+    const r = await verify({ input: vp.document, challenge: 'c', domain: 'https://tremplin.test', lookupIssuer, resolveDid })
     if (!r.verified) throw new Error('portfolio did not verify')
   })])
   const share = await createShare(rt, { id: holderUser.id, role: 'youth' }, { credentialIds: ten.map((c) => c.id), about: '', label: 'bench', expiresInDays: 7 })

@@ -6,12 +6,12 @@ import claims from '@/credentials-schemas/examples/skill-badge/valid/02-minimal-
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { issueCredential, type CredentialFormat } from '@/lib/credentials/issue'
 import { signingSuite } from '@/lib/credentials/suites'
-import { verify } from '@/lib/credentials/verify'
+import { verify as verifyWith, type VerifyOptions } from '@/lib/credentials/verify'
 import { getCheck } from '@/lib/credentials/verify/result'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { verifyOnInstance } from '@/lib/verification/service'
+import { instanceDidResolver, verifyOnInstance } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
@@ -21,6 +21,8 @@ import { createWorld } from '../../factories/world'
 const NOW = new Date('2026-11-20T10:00:00Z')
 const rt = await createTestRuntime()
 const { org, alice } = await createWorld(rt)
+// The organisation issues under its did:web: verify with this instance's DID resolver (did:key otherwise offline).
+const verify = (options: VerifyOptions) => verifyWith({ resolveDid: instanceDidResolver(rt), ...options })
 afterAll(() => rt.cleanup())
 
 const issue = (format: CredentialFormat, overrides: Record<string, unknown> = {}) => issueCredential({

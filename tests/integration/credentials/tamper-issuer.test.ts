@@ -6,10 +6,11 @@ import { documentLoader } from '@/lib/credentials/document-loader'
 import { issueCredential, type CredentialFormat } from '@/lib/credentials/issue'
 import { createPresentation } from '@/lib/credentials/present'
 import { signingSuite } from '@/lib/credentials/suites'
-import { verify } from '@/lib/credentials/verify'
+import { verify as verifyWith, type VerifyOptions } from '@/lib/credentials/verify'
 import { getCheck } from '@/lib/credentials/verify/result'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { issuerLookup } from '@/lib/orgs/service'
+import { instanceDidResolver } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
@@ -18,6 +19,8 @@ import { createWorld } from '../../factories/world'
 const NOW = new Date('2026-11-20T10:00:00Z')
 const rt = await createTestRuntime()
 const { org, alice, mallory } = await createWorld(rt)
+// The organisation issues under its did:web: verify with this instance's DID resolver (did:key otherwise offline).
+const verify = (options: VerifyOptions) => verifyWith({ resolveDid: instanceDidResolver(rt), ...options })
 afterAll(() => rt.cleanup())
 
 const issue = (format: CredentialFormat) => issueCredential({

@@ -5,9 +5,10 @@ import withLinkClaims from '@/credentials-schemas/examples/skill-badge/valid/03-
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { issueCredential, type CredentialFormat } from '@/lib/credentials/issue'
 import { signingSuite } from '@/lib/credentials/suites'
-import { verify } from '@/lib/credentials/verify'
+import { verify as verifyWith, type VerifyOptions } from '@/lib/credentials/verify'
 import { getCheck, type VerificationResult } from '@/lib/credentials/verify/result'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
+import { instanceDidResolver } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
@@ -17,6 +18,8 @@ import { createWorld } from '../../factories/world'
 const NOW = new Date('2026-11-20T10:00:00Z')
 const rt = await createTestRuntime()
 const { org, alice, mallory } = await createWorld(rt)
+// The organisation issues under its did:web: verify with this instance's DID resolver (did:key otherwise offline).
+const verify = (options: VerifyOptions) => verifyWith({ resolveDid: instanceDidResolver(rt), ...options })
 afterAll(() => rt.cleanup())
 
 // Evidence with a link too, so the corpus covers evidence ids as well as alignments.

@@ -1,12 +1,13 @@
 import * as vc from '@digitalbazaar/vc'
 import { afterAll, describe, expect, test } from 'vitest'
 import { VC_V2_CONTEXT } from '@/lib/credentials/contexts'
-import { documentLoader } from '@/lib/credentials/document-loader'
+import { createDocumentLoader, documentLoader } from '@/lib/credentials/document-loader'
 import { signingSuite } from '@/lib/credentials/suites'
 import type { StatusListResolver } from '@/lib/credentials/verify'
 import { checkStatus } from '@/lib/credentials/verify/status'
 import { createDidKey, ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { emptyBits, encodeList, MIN_LIST_SIZE, withBit } from '@/lib/status/bitstring'
+import { instanceDidResolver } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
@@ -40,7 +41,9 @@ const serve = (lists: Record<string, Record<string, unknown>>): StatusListResolv
   if (!lists[url]) throw new Error('404')
   return { credential: lists[url] }
 }
-const check = (cred: Record<string, unknown>, resolveStatusList?: StatusListResolver) => checkStatus(cred, { now: NOW, documentLoader, resolveStatusList })
+// The organisation signs under its did:web: lists are verified with this instance's DID resolver.
+const instanceLoader = createDocumentLoader({ resolveDid: instanceDidResolver(rt) })
+const check = (cred: Record<string, unknown>, resolveStatusList?: StatusListResolver) => checkStatus(cred, { now: NOW, documentLoader: instanceLoader, resolveStatusList })
 
 const revokedBits = withBit(emptyBits(), INDEX, true)
 
