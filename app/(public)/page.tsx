@@ -16,8 +16,9 @@ export const dynamic = 'force-dynamic'
 
 export default async function HomePage() {
   const rt = await getRuntime()
-  const [t, format, user, orgs, issued] = await Promise.all([
+  const [t, ta, format, user, orgs, issued] = await Promise.all([
     getTranslations('landing'),
+    getTranslations('auth.register'),
     getFormatter(),
     getCurrentUser(),
     listOrganisations(rt),
@@ -84,7 +85,9 @@ export default async function HomePage() {
             <span className="stat__number">{format.number(issued)}</span>{' '}
             <span className="stat__label">{t('instance.count', { count: issued })}</span>
           </p>
-          <OrganisationList orgs={orgs} />
+          {/* Only the registry of trusted issuers: an organisation waiting for approval (or suspended) cannot issue. */}
+          <OrganisationList orgs={orgs.filter((o) => o.status === 'approved')} />
+          {user ? null : <p className="section__intro">{ta('landingCall')} <Link href="/register">{ta('landingLink')}</Link></p>}
         </div>
       </section>
 

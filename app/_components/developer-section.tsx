@@ -7,7 +7,7 @@ const INTERFACES = [
   { key: 'issue', code: 'POST /credentials/issue' },
   { key: 'cli', code: 'npm run vc -- verify' },
 ] as const
-const STANDARDS = ['W3C VC 2.0', 'Data Integrity eddsa-rdfc-2022', 'VC-JWT', 'Open Badges 3.0', 'did:key']
+const STANDARDS = ['W3C VC 2.0', 'Data Integrity eddsa-rdfc-2022', 'VC-JWT', 'Open Badges 3.0', 'Bitstring Status List', 'did:key', 'did:web']
 
 /** The open interfaces and the standards they follow, for integrators. */
 export async function DeveloperSection() {

@@ -6,10 +6,12 @@ import { isTemplateId } from '@/lib/credentials/schemas'
 import { readEnv } from '@/lib/env'
 import { AppError, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
-import { createApiToken, getOrganisationOrThrow, listOrganisations } from '@/lib/orgs/service'
+import { createApiToken, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { readInput, UsageError } from './io'
+import { KEYS_USAGE, rotateKeyCommand } from './keys'
+import { ORGS_USAGE, orgsCommand, registryCommand } from './orgs'
 import { statusCommand } from './status'
 import { taxonomyCommand } from './taxonomy'
 
@@ -18,7 +20,6 @@ const USAGE = `Usage: npm run vc -- <command> [options]
   verify <file|-> [--challenge C] [--domain D] [--at ISO-datetime]
         Verify a credential or presentation (JSON or compact JWT); prints the result as JSON.
         Exit 0 verified, 1 not verified, 2 unusable input.
-  orgs --json                     List organisations: [{slug, name, did}]
   templates --json                List credential templates: [{id, name}]
   issue --org <slug> --template <id> --subject <did> (--claims <file> | --example) [--format di|jwt]
         Issue a credential in an organisation's name and print it (JSON, or the JWT).
@@ -33,7 +34,7 @@ const USAGE = `Usage: npm run vc -- <command> [options]
         Exit 0 imported, 1 unreadable or malformed file, 2 usage.
   taxonomy search <words> [--lang L] [--kinds skill,key_competence] [--json]
         Search the imported skills, occupations and key competences.
-`
+${ORGS_USAGE}${KEYS_USAGE}`
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void }
 
@@ -44,11 +45,13 @@ export async function main(argv: string[], out: Out = { stdout: (s) => process.s
     switch (command) {
       case 'verify': return await verifyCommand(rest, out)
       case 'orgs': return await orgsCommand(rest, out)
+      case 'registry': return await registryCommand(rest, out)
       case 'templates': return templatesCommand(rest, out)
       case 'issue': return await issueCommand(rest, out)
       case 'token': return await tokenCommand(rest, out)
       case 'taxonomy': return await taxonomyCommand(rest, out)
       case 'revoke': case 'suspend': case 'unsuspend': return await statusCommand(command, rest, out)
+      case 'rotate-key': return await rotateKeyCommand(rest, out)
       case undefined: case 'help': case '--help': case '-h':
         out.stdout(USAGE)
         return command === undefined ? 2 : 0
@@ -102,18 +105,6 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
     return result.kind === 'unknown' ? 2 : result.verified ? 0 : 1
   } finally {
     if ('db' in rt) await rt.db.destroy()
-  }
-}
-
-async function orgsCommand(args: string[], out: Out): Promise<number> {
-  const { values } = parse(args, { json: { type: 'boolean' } })
-  const rt = await createRuntime()
-  try {
-    const orgs = (await listOrganisations(rt)).map(({ slug, name, did }) => ({ slug, name, did }))
-    out.stdout(values.json ? JSON.stringify(orgs, null, 2) + '\n' : orgs.map((o) => `${o.slug}\t${o.name}\t${o.did}`).join('\n') + '\n')
-    return 0
-  } finally {
-    await rt.db.destroy()
   }
 }
 

@@ -63,3 +63,33 @@ export function findActiveTokenByHash(db: Db, tokenHash: string) {
 export function touchApiToken(db: Db, id: string, at: string) {
   return db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute()
 }
+
+/** Every organisation with its counts (staff accounts, young people, credentials issued), for the registry screen. */
+export function listOrganisationsWithCounts(db: Db) {
+  return db.selectFrom('organisations')
+    .selectAll('organisations')
+    .select((eb) => [
+      eb.selectFrom('users').select((u) => u.fn.countAll<number | string>().as('n'))
+        .whereRef('users.organisation_id', '=', 'organisations.id').where('users.role', '!=', 'youth').as('staff_count'),
+      eb.selectFrom('users').select((u) => u.fn.countAll<number | string>().as('n'))
+        .whereRef('users.organisation_id', '=', 'organisations.id').where('users.role', '=', 'youth').as('youth_count'),
+      eb.selectFrom('credentials').select((c) => c.fn.countAll<number | string>().as('n'))
+        .whereRef('credentials.issuer_organisation_id', '=', 'organisations.id').as('credential_count'),
+    ])
+    .orderBy('organisations.name')
+    .execute()
+}
+
+export function listAllEvents(db: Db) {
+  return db.selectFrom('organisation_events').selectAll().orderBy('at', 'desc').orderBy('id').execute()
+}
+
+export function listAllOrganisationDids(db: Db) {
+  return db.selectFrom('organisation_dids').selectAll().orderBy('created_at').execute()
+}
+
+/** Display names of the users among `ids` (actors of the registry's history). */
+export function findUserNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+}

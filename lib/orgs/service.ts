@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import type { Db } from '@/db/client'
 import type { IssuerLookup } from '@/lib/credentials/verify'
+import { prepareOrganisationDidWeb } from '@/lib/dids/organisation-did'
 import { createDidKey } from '@/lib/dids/signer'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { findExternalIssuer } from '@/lib/registry/repository'
 import { hashToken } from '@/lib/security/tokens'
 import * as repo from './repository'
 
@@ -38,10 +41,14 @@ export type Actor = string
 
 /**
  * Creates an organisation, *pending* until an admin approves it, with a first issuer DID
- * (did:key, Ed25519) for its status lists while it waits. @throws ValidationError, or AppError
- * CONFLICT when the slug is taken.
+ * (did:key, Ed25519) for its status lists while it waits. `within` runs inside the same
+ * transaction (self-registration adds the first staff member there: both or neither).
+ * @throws ValidationError, or AppError CONFLICT when the slug is taken.
  */
-export async function createOrganisation(rt: Runtime, input: z.input<typeof CreateOrganisationSchema>, actor: Actor | null = null): Promise<OrganisationDto> {
+export async function createOrganisation(
+  rt: Runtime, input: z.input<typeof CreateOrganisationSchema>, actor: Actor | null = null,
+  within?: (trx: Db, org: { id: string; slug: string; created_at: string }) => Promise<void>,
+): Promise<OrganisationDto> {
   const parsed = CreateOrganisationSchema.safeParse(input)
   if (!parsed.success) {
     throw new ValidationError('Invalid organisation', parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })))
@@ -55,6 +62,7 @@ export async function createOrganisation(rt: Runtime, input: z.input<typeof Crea
     await repo.insertOrganisation(trx, row)
     await repo.insertOrganisationDid(trx, { did: keys.did, organisation_id: row.id, method: 'key', created_at: now })
     await repo.insertEvent(trx, { id: randomUUID(), organisation_id: row.id, action: 'registered', actor, reason: null, at: now })
+    await within?.(trx, row)
   })
   return toDto(row)
 }
@@ -69,21 +77,32 @@ export function assertMayIssue(org: { name: string; status: string }) {
 
 /**
  * Approves a pending organisation (or reinstates a suspended one): it joins the registry of
- * trusted issuers and may issue. @throws AppError NOT_FOUND, CONFLICT when already approved.
+ * trusted issuers and may issue, under its did:web (created on the first approval; its did:key
+ * stays among its DIDs). @throws AppError NOT_FOUND, CONFLICT when already approved.
  */
 export async function approveOrganisation(rt: Runtime, slug: string, actor: Actor): Promise<OrganisationDto> {
   const org = await getOrganisationOrThrow(rt, slug)
   if (org.status === 'approved') throw new AppError('CONFLICT', `${org.name} is already approved`)
   const at = new Date().toISOString()
   const firstApproval = org.approved_at === null
-  await rt.db.transaction().execute(async (trx) => {
-    await repo.updateOrganisation(trx, org.id, {
-      status: 'approved',
-      ...(firstApproval ? { approved_at: at, approved_by: actor } : {}),
-      suspended_at: null, suspended_by: null, suspended_reason: null,
+  // Its did:web (first approval, or an organisation approved before did:web existed): the key is
+  // made before the transaction (the key manager writes through the same connection), the rest
+  // is recorded inside it; if the transaction fails, nothing is approved and the key is discarded.
+  const didWeb = await prepareOrganisationDidWeb(rt, org)
+  try {
+    await rt.db.transaction().execute(async (trx) => {
+      await repo.updateOrganisation(trx, org.id, {
+        status: 'approved',
+        ...(firstApproval ? { approved_at: at, approved_by: actor } : {}),
+        suspended_at: null, suspended_by: null, suspended_reason: null,
+      })
+      await repo.insertEvent(trx, { id: randomUUID(), organisation_id: org.id, action: firstApproval ? 'approved' : 'reinstated', actor, reason: null, at })
+      await didWeb?.record(trx, at)
     })
-    await repo.insertEvent(trx, { id: randomUUID(), organisation_id: org.id, action: firstApproval ? 'approved' : 'reinstated', actor, reason: null, at })
-  })
+  } catch (e) {
+    await didWeb?.discard()
+    throw e
+  }
   return toDto(await getOrganisationOrThrow(rt, slug))
 }
 
@@ -118,11 +137,36 @@ export async function getOrganisationOrThrow(rt: Pick<Runtime, 'db'>, slug: stri
   return org
 }
 
-/** The issuer check's view of this instance: its organisations, by any DID they issued under. */
+/**
+ * Reinstates a suspended organisation: back in the registry, it may issue again (the history keeps
+ * the suspension). @throws AppError NOT_FOUND, CONFLICT when it is not suspended.
+ */
+export async function reinstateOrganisation(rt: Runtime, slug: string, actor: Actor): Promise<OrganisationDto> {
+  const org = await getOrganisationOrThrow(rt, slug)
+  if (org.status !== 'suspended') throw new AppError('CONFLICT', `${org.name} is not suspended, so it cannot be reinstated`)
+  return approveOrganisation(rt, slug, actor)
+}
+
+/**
+ * The registry of trusted issuers as the `issuer` check and the status check see it
+ * (docs/decisions/009): an organisation of this instance found by ANY DID it issued under (with its
+ * standing: approved, pending or suspended), else an issuer of an external registry an admin
+ * loaded. Our own organisations come first: an external registry cannot vouch for an organisation
+ * this platform suspended or has not approved.
+ */
 export function issuerLookup(rt: Pick<Runtime, 'db'>): IssuerLookup {
   return async (did) => {
     const org = await repo.findOrganisationByAnyDid(rt.db, did)
-    return org ? { name: org.name, kind: org.kind, region: org.region } : undefined
+    if (org) {
+      return {
+        registry: 'platform', status: org.status as OrganisationStatus, name: org.name, kind: org.kind, region: org.region,
+        organisation: org.slug, approvedSince: org.approved_at, suspendedSince: org.suspended_at,
+      }
+    }
+    const external = await findExternalIssuer(rt.db, did)
+    return external
+      ? { registry: 'external', registryName: external.registry, name: external.name, url: external.url, location: external.location }
+      : undefined
   }
 }
 

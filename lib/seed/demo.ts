@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'karim', role: 'tutor', name: 'Karim Benali (Boulangerie du Marché)' },
   { username: 'julie', role: 'recruiter', name: 'Julie Lefèvre (Boulangerie du Marché)' },
   { username: 'admin', role: 'admin', name: 'Administrateur Tremplin' },
+  { username: 'mehdi', role: 'counsellor', name: 'Mehdi Haddad (Club Sportif de Wattrelos, waiting for approval)' },
   { username: 'samira', role: 'youth', name: 'Samira B.' },
   { username: 'lucas', role: 'youth', name: 'Lucas D.' },
 ]
@@ -37,8 +38,8 @@ const SOLVE_PROBLEMS = {
 
 /**
  * Seeds a small world on first start: a youth-support organisation and an employer (each with
- * its DID), a counsellor, an employer tutor, a recruiter, an admin, and two young people with
- * wallets and a few credentials. Does nothing when users already exist.
+ * its DID, both approved), a sports club waiting for approval with its counsellor, a counsellor,
+ * an employer tutor, a recruiter, an admin, and two young people with wallets and a few credentials. Does nothing when users already exist.
  * @returns whether it seeded.
  */
 export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
@@ -55,6 +56,10 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
   const claire = await createUser(rt, { role: 'counsellor', username: 'claire', displayName: 'Claire Martin', email: 'claire@demo.tremplin.test', password, organisationId: mlRow.id })
   const karim = await createUser(rt, { role: 'tutor', username: 'karim', displayName: 'Karim Benali', email: 'karim@demo.tremplin.test', password, organisationId: bakeryRow.id })
   await createUser(rt, { role: 'recruiter', username: 'julie', displayName: 'Julie Lefèvre', email: 'julie@demo.tremplin.test', password, organisationId: bakeryRow.id })
+  // A sports club that trains young volunteer coaches, registered but not approved yet: the
+  // admin's registry has someone waiting, and its counsellor sees that they cannot issue yet.
+  const club = await createOrganisation(rt, { slug: 'club-sportif-wattrelos', name: 'Club Sportif de Wattrelos', kind: 'training', region: 'Hauts-de-France' })
+  await createUser(rt, { role: 'counsellor', username: 'mehdi', displayName: 'Mehdi Haddad', email: 'mehdi@demo.tremplin.test', password, organisationId: (await getOrganisationOrThrow(rt, club.slug)).id })
   const samira = await createUser(rt, { role: 'youth', username: 'samira', displayName: 'Samira B.', password, organisationId: mlRow.id })
   const lucas = await createUser(rt, { role: 'youth', username: 'lucas', displayName: 'Lucas D.', password, organisationId: mlRow.id })
 

@@ -4,21 +4,31 @@ import { InvitationForm } from '@/app/(issuer)/_components/invitation-form'
 import { PendingInvitations } from '@/app/(issuer)/_components/pending-invitations'
 import { requireRole } from '@/lib/auth/guards'
 import { ADMIN_INVITABLE_ROLES } from '@/lib/onboarding/schemas'
-import { listInvitations, listOrganisationsOverview } from '@/lib/onboarding/service'
+import { listInvitations } from '@/lib/onboarding/service'
+import { listRegistryOrganisations, type RegistryOrganisationDto } from '@/lib/orgs/admin'
+import { ORGANISATION_STATUSES } from '@/lib/orgs/service'
+import { listRegistries, type RegistryDto } from '@/lib/registry/service'
 import { getRuntime } from '@/lib/runtime'
 import { createAdminInvitationAction, revokeAdminInvitationAction } from './actions'
+import { OrganisationEntry } from './_components/organisation-entry'
+import { RegistryList } from './_components/registry-list'
+import { RegistryUpload } from './_components/registry-upload'
+import styles from './admin.module.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin')
   return { title: t('title') }
 }
 
-const KINDS = new Set(['youth_support', 'training', 'employer'])
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('admin')
   const rt = await getRuntime()
-  const [t, orgs, invitations] = await Promise.all([getTranslations('admin'), listOrganisationsOverview(rt, user), listInvitations(rt, user)])
+  const [t, orgs, registries, invitations, sp] = await Promise.all([
+    getTranslations('admin'), listRegistryOrganisations(rt, user), listRegistries(rt, user), listInvitations(rt, user), searchParams,
+  ])
+  const notice = noticeOf(sp, orgs, registries)
   return (
     <main id="content" className="page">
       <header className="page-header">
@@ -27,25 +37,33 @@ export default async function AdminPage() {
           <p>{t('intro')}</p>
         </div>
       </header>
+      {notice && <p role="status" className={`alert alert--success ${styles.notice}`}>{t(`notices.${notice.key}`, notice.values)}</p>}
 
-      <section aria-labelledby="orgs-title" className="iss-section">
-        <h2 id="orgs-title" className="iss-section-title">{t('organisations.title', { count: orgs.length })}</h2>
-        {orgs.length === 0 ? <p className="iss-empty">{t('organisations.empty')}</p> : (
-          <ul className="iss-orgs">
-            {orgs.map((o) => (
-              <li key={o.id} className="card iss-org">
-                <h3>{o.name}</h3>
-                <p className="field__hint">{t(`kinds.${KINDS.has(o.kind) ? o.kind : 'other'}`)}{o.region ? ` · ${o.region}` : ''}</p>
-                <dl className="iss-org__counts">
-                  <div><dt>{t('organisations.staff')}</dt><dd>{o.staffCount}</dd></div>
-                  <div><dt>{t('organisations.youngPeople')}</dt><dd>{o.youngPeopleCount}</dd></div>
-                  <div><dt>{t('organisations.credentials')}</dt><dd>{o.credentialCount}</dd></div>
-                </dl>
-                <p className="iss-org__did"><span>{t('organisations.did')}</span> <code>{o.did}</code></p>
-              </li>
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="registry-title" className="iss-section">
+        <h2 id="registry-title" className="iss-section-title">{t('registry.title')}</h2>
+        <p className={styles.intro}>{t('registry.intro')}</p>
+        {ORGANISATION_STATUSES.map((status) => {
+          const group = orgs.filter((o) => o.status === status)
+          return (
+            <section key={status} aria-labelledby={`group-${status}`} className={styles.group} data-group={status}>
+              <h3 id={`group-${status}`} className={styles.groupTitle}>{t(`registry.groups.${status}`, { count: group.length })}</h3>
+              {group.length === 0 ? <p className="iss-empty">{t(`registry.empty.${status}`)}</p> : (
+                <ul className={styles.orgs}>
+                  {group.map((o) => <li key={o.slug}><OrganisationEntry org={o} /></li>)}
+                </ul>
+              )}
+            </section>
+          )
+        })}
+      </section>
+
+      <section aria-labelledby="registries-title" id="registries" className="iss-section">
+        <h2 id="registries-title" className="iss-section-title">{t('registries.title')}</h2>
+        <p className={styles.intro}>{t('registries.intro')}</p>
+        <div className="iss-columns">
+          <div className="card"><RegistryUpload /></div>
+          <div className="card"><RegistryList registries={registries} /></div>
+        </div>
       </section>
 
       <div className="iss-columns">
@@ -61,4 +79,22 @@ export default async function AdminPage() {
       </div>
     </main>
   )
+}
+
+const ORG_NOTICES = ['approved', 'suspended', 'reinstated'] as const
+const REGISTRY_NOTICES = ['loaded', 'replaced', 'removed'] as const
+
+/** What the last action did, from the address it came back to (`?approved=<slug>`, `?loaded=<registry>`…). */
+function noticeOf(sp: Record<string, string | string[] | undefined>, orgs: RegistryOrganisationDto[], registries: RegistryDto[]): { key: string; values: Record<string, string | number> } | undefined {
+  for (const key of ORG_NOTICES) {
+    const org = typeof sp[key] === 'string' ? orgs.find((o) => o.slug === sp[key]) : undefined
+    if (org) return { key, values: { name: org.name } }
+  }
+  for (const key of REGISTRY_NOTICES) {
+    const name = sp[key]
+    if (typeof name !== 'string' || name.length > 100) continue
+    const registry = registries.find((r) => r.name === name)
+    if (key === 'removed' ? !registry : registry) return { key, values: { name, count: registry?.entries ?? 0 } }
+  }
+  return undefined
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { getCurrentUser } from '@/lib/auth/guards'
@@ -27,6 +28,7 @@ export default async function SignInPage() {
         <p>{t('noAccount')}</p>
         <p>{t('forgotten')}</p>
         <p>{t('professionals')}</p>
+        <p>{t('registerTitle')} <Link href="/register">{t('registerLink')}</Link></p>
       </aside>
     </main>
   )

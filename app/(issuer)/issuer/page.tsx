@@ -4,7 +4,9 @@ import { getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { issuerSummary } from '@/lib/issuing/queries'
 import { listInvitations, listYoungPeople } from '@/lib/onboarding/service'
+import { staffOrganisationStanding } from '@/lib/orgs/standing'
 import { getRuntime } from '@/lib/runtime'
+import { RegistryBanner } from './registry-banner'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('issuer.home')
@@ -20,8 +22,8 @@ const TASKS = [
 export default async function IssuerHomePage() {
   const user = await requireRole('counsellor', 'tutor')
   const rt = await getRuntime()
-  const [t, people, summary, invitations] = await Promise.all([
-    getTranslations('issuer.home'), listYoungPeople(rt, user), issuerSummary(rt, user), listInvitations(rt, user),
+  const [t, people, summary, invitations, standing] = await Promise.all([
+    getTranslations('issuer.home'), listYoungPeople(rt, user), issuerSummary(rt, user), listInvitations(rt, user), staffOrganisationStanding(rt, user),
   ])
   const waiting = people.filter((p) => !p.activated && p.onboardedHere).length
   return (
@@ -33,6 +35,7 @@ export default async function IssuerHomePage() {
           <p>{t('intro')}</p>
         </div>
       </header>
+      <RegistryBanner standing={standing} />
 
       <ul className="iss-stats" aria-label={t('statsLabel')}>
         <li><Link href="/issuer/young-people"><strong>{people.length}</strong> {t('stats.youngPeople', { count: people.length })}</Link></li>
@@ -48,7 +51,9 @@ export default async function IssuerHomePage() {
             <span className="iss-task__number" aria-hidden="true">{i + 1}</span>
             <h3>{t(`tasks.${task.key}.title`)}</h3>
             <p>{t(`tasks.${task.key}.text`)}</p>
-            <Link className="button button--primary iss-task__action" href={task.href}>{t(`tasks.${task.key}.action`)}</Link>
+            {task.key === 'issue' && !standing.mayIssue
+              ? <p className="field__hint iss-task__action">{t('tasks.issue.notYet')}</p>
+              : <Link className="button button--primary iss-task__action" href={task.href}>{t(`tasks.${task.key}.action`)}</Link>}
           </li>
         ))}
       </ul>

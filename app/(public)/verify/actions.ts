@@ -6,6 +6,7 @@ import { getRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
 import { contentOf } from '@/lib/verification/cards'
+import type { IssuerStandingDto } from '@/lib/verification/issuer-standing'
 import { INPUT_ERRORS, VerifyOptionsSchema, type VerifyInputError } from './schema'
 
 export type VerifyState =
@@ -28,6 +29,8 @@ export type VerifyState =
     result: VerificationResult
     cards: (CredentialCardDto | null)[]
     knownIssuers: (string | null)[]
+    /** Per card: where its issuer stands in the registry of trusted issuers. */
+    issuers: IssuerStandingDto[]
   }
 
 /**

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from 'next-intl'
 import { CredentialCard, type Translate } from '@/app/_components/credential-card'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
 import { VerificationReport } from '@/app/_components/verification-report'
+import { registryIssuerName } from '@/lib/verification/issuer-standing'
 import type { VerifyState } from './actions'
 import styles from './verify.module.css'
 
@@ -13,7 +14,7 @@ export function VerifyResult({ state }: { state: Done }) {
   const t = useTranslations('verify.result')
   const portfolio = useTranslations('portfolio')
   const locale = useLocale()
-  const { cards, knownIssuers, result } = state
+  const { cards, knownIssuers, issuers, result } = state
   const titles = cards.map((c, i) => c?.title || portfolio('report.credentialN', { n: i + 1 }))
   const titleLangs = cards.map((c) => (c && c.language !== locale ? c.language : undefined))
   const showsEsco = cards.some((c) => c?.alignments.some((a) => a.targetFramework === 'ESCO' || a.targetUrl.startsWith('http://data.europa.eu/esco/')))
@@ -30,7 +31,7 @@ export function VerifyResult({ state }: { state: Done }) {
           <p className={result.verified ? styles.muted : 'alert alert--warning'}>{t(result.verified ? 'contentVerified' : 'contentNotVerified')}</p>
           <div className={styles.cards}>
             {cards.map((card, i) => card
-              ? <CredentialCard key={i} card={card} t={portfolio as unknown as Translate} locale={locale} variant="full" headingLevel={3} issuerLabel={knownIssuers[i] ?? t('issuerUnknown')} />
+              ? <CredentialCard key={i} card={card} t={portfolio as unknown as Translate} locale={locale} variant="full" headingLevel={3} issuerLabel={registryIssuerName(issuers?.[i]) ?? knownIssuers[i] ?? t('issuerUnknown')} issuerStanding={issuers?.[i]} />
               : <p key={i} className={styles.muted}>{t('unreadable', { n: i + 1 })}</p>)}
           </div>
           {showsEsco && <EscoAttribution />}

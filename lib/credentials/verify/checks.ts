@@ -2,12 +2,45 @@ import { validateCredential, type SchemaResolver } from '../schemas'
 import { isObject, toArray } from './input'
 import { failed, passed, unchecked, type Check } from './result'
 
-export interface KnownIssuer {
+/**
+ * What the registry of trusted issuers says about a DID (docs/decisions/009): an organisation of
+ * this instance (`platform`, with its standing) or an issuer listed in an external registry an
+ * admin loaded (`external`). A lookup written before the registry may still return only
+ * `{ name, kind, region }`: that reads as an approved organisation of this instance.
+ */
+export type KnownIssuer = PlatformIssuer | ExternalIssuer
+
+export interface PlatformIssuer {
+  registry?: 'platform'
+  /** Absent: approved (the shape of lookups written before the registry). */
+  status?: 'approved' | 'pending' | 'suspended'
   name: string
   kind?: string
   region?: string | null
+  /** The organisation's stable id on this instance (its slug): tells two DIDs of one organisation apart from two organisations. */
+  organisation?: string
+  /** When it (first) joined the registry. */
+  approvedSince?: string | null
+  /** When the platform withdrew its trust. */
+  suspendedSince?: string | null
 }
+
+export interface ExternalIssuer {
+  registry: 'external'
+  /** The name of the registry the admin loaded (e.g. "DCC Sandbox Registry"). */
+  registryName: string
+  name: string
+  url?: string | null
+  location?: string | null
+}
+
 export type IssuerLookup = (did: string) => Promise<KnownIssuer | undefined>
+
+/** Whether the registry vouches for this issuer: an approved organisation here, or an external registry's entry. */
+export function isTrusted(issuer: KnownIssuer | undefined): boolean {
+  if (!issuer) return false
+  return issuer.registry === 'external' || (issuer.status ?? 'approved') === 'approved'
+}
 
 const DEFAULT_SKEW_MS = 0
 
@@ -61,12 +94,34 @@ export function checkSchema(credential: Record<string, unknown>, dataModelError:
   return unchecked('schema', 'SCHEMA_NOT_AVAILABLE', 'The credential names a schema this verifier does not hold; schemas are not fetched')
 }
 
-/** `issuer`: is the signer an organisation this instance knows? */
+/**
+ * `issuer`: does the registry of trusted issuers know the signer? (docs/decisions/009)
+ * - an approved organisation of this instance (under any DID it issued with) → passed ISSUER_KNOWN;
+ * - an issuer of an external registry the admin loaded → passed ISSUER_KNOWN_EXTERNAL, labelled with that registry;
+ * - a suspended organisation → failed ISSUER_SUSPENDED: the platform withdrew its trust;
+ * - a pending organisation → unchecked ISSUER_NOT_APPROVED; anyone else → unchecked ISSUER_UNKNOWN.
+ * Only called once the proof passed: the DID is the one that really signed.
+ */
 export async function checkIssuer(issuerId: string | undefined, lookup?: IssuerLookup): Promise<Check> {
   if (!issuerId) return failed('issuer', 'ISSUER_MISSING', 'The credential names no issuer')
   const known = lookup ? await lookup(issuerId) : undefined
-  if (known) return passed('issuer', 'ISSUER_KNOWN', `Issued by ${known.name}`, { did: issuerId, ...known })
-  return unchecked('issuer', 'ISSUER_UNKNOWN', 'The signature is valid for this issuer, but the issuer is not an organisation known to this platform', { did: issuerId })
+  if (!known) {
+    return unchecked('issuer', 'ISSUER_UNKNOWN', 'The signature is valid for this issuer, but the issuer is not in the registry of trusted issuers', { did: issuerId })
+  }
+  if (known.registry === 'external') {
+    const { name, url, location, registryName } = known
+    return passed('issuer', 'ISSUER_KNOWN_EXTERNAL', `Issued by ${name}, listed in the registry "${registryName}"`, { did: issuerId, registry: 'external', registryName, name, url: url ?? null, location: location ?? null })
+  }
+  const { name, kind, region } = known
+  const facts = { did: issuerId, registry: 'platform', name, ...(kind ? { kind } : {}), region: region ?? null }
+  switch (known.status ?? 'approved') {
+    case 'approved':
+      return passed('issuer', 'ISSUER_KNOWN', `Issued by ${name}, in the registry of trusted issuers${known.approvedSince ? ` since ${known.approvedSince}` : ''}`, { ...facts, approvedSince: known.approvedSince ?? null })
+    case 'suspended':
+      return failed('issuer', 'ISSUER_SUSPENDED', `Issued by ${name}, whom this platform suspended from its registry of trusted issuers${known.suspendedSince ? ` on ${known.suspendedSince}` : ''}`, { ...facts, since: known.suspendedSince ?? null })
+    default:
+      return unchecked('issuer', 'ISSUER_NOT_APPROVED', `Issued by ${name}, an organisation still waiting for this platform's approval`, facts)
+  }
 }
 
 export function issuerId(credential: Record<string, unknown>): string | undefined {

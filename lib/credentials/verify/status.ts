@@ -1,6 +1,6 @@
 import { decodeList, getBit, isStatusPurpose, MIN_LIST_SIZE } from '@/lib/status/bitstring'
 import type { DocumentLoader } from '../document-loader'
-import { checkValidity, issuerId } from './checks'
+import { checkValidity, isTrusted, issuerId, type IssuerLookup } from './checks'
 import { verifyCredentialProof } from './di'
 import { isObject, toArray } from './input'
 import { failed, passed, unchecked, type Check } from './result'
@@ -25,6 +25,8 @@ export interface StatusCtx {
   now: Date
   documentLoader: DocumentLoader
   resolveStatusList?: StatusListResolver
+  /** The registry of trusted issuers: who, besides the credential's issuer, may vouch with its list (decision 009). */
+  lookupIssuer?: IssuerLookup
   /** One resolution and one proof verification per list URL within a verification. */
   lists?: Map<string, Promise<ListOutcome>>
 }
@@ -36,9 +38,11 @@ const INDEX_RE = /^(0|[1-9][0-9]*)$/
 /**
  * `status` (W3C Bitstring Status List §3.2 validate algorithm): `failed` when a validly signed,
  * current list the entry points to has the bit set; `passed` only when every entry was read in a
- * valid list of ≥ 131,072 entries signed by the credential's issuer; `unchecked` otherwise —
- * never `passed` by default. A list signed by someone else, or too short, cannot vouch for the
- * credential, but its "revoked" is still believed (the safe side). See docs/decisions/008.
+ * valid list of ≥ 131,072 entries signed by one who may vouch for the credential — its issuer,
+ * another DID of the same organisation of this instance, or an issuer the registry of trusted
+ * issuers knows; `unchecked` otherwise — never `passed` by default. A list signed by anyone else,
+ * or too short, cannot vouch, but its "revoked" is still believed (the safe side). See
+ * docs/decisions/008 and 009.
  */
 export async function checkStatus(credential: Record<string, unknown>, ctx: StatusCtx): Promise<Check> {
   const entries = toArray<unknown>(credential.credentialStatus)
@@ -48,7 +52,10 @@ export async function checkStatus(credential: Record<string, unknown>, ctx: Stat
   const bad = checks.find((c) => c.status === 'failed') ?? checks.find((c) => c.status === 'unchecked')
   if (bad) return bad
   const purposes = checks.map((c) => c.details?.statusPurpose as string)
-  return passed('status', 'STATUS_VALID', `The issuer’s status lists say it is neither revoked nor suspended (${purposes.join(', ')})`, { purposes })
+  // A list signed by another DID of the issuer's organisation, or by a registry issuer, vouched: say who.
+  const other = checks.find((c) => c.details?.vouchedBy)?.details
+  const vouched = other ? { vouchedBy: other.vouchedBy, listIssuer: other.listIssuer } : {}
+  return passed('status', 'STATUS_VALID', `The issuer’s status lists say it is neither revoked nor suspended (${purposes.join(', ')})`, { purposes, ...vouched })
 }
 
 async function checkEntry(entry: unknown, credentialIssuer: string | undefined, ctx: StatusCtx): Promise<Check> {
@@ -80,22 +87,41 @@ async function checkEntry(entry: unknown, credentialIssuer: string | undefined, 
   if (!Number.isSafeInteger(index) || index >= size) {
     return unchecked('status', 'STATUS_INDEX_OUT_OF_RANGE', `Index ${statusListIndex} is outside the status list`, details)
   }
-  const sameIssuer = list.issuer !== undefined && list.issuer === credentialIssuer
+  const vouch = await whoVouches(list.issuer, credentialIssuer, ctx)
   // A set bit in a validly signed list is believed whoever signed it and however short it is:
   // believing "revoked" can only make us stricter. Everything below may only weaken a "not set".
-  if (getBit(list.bits, index)) return setBit(statusPurpose, details, list, sameIssuer)
+  if (getBit(list.bits, index)) return setBit(statusPurpose, details, list, vouch)
   if (!wellFormedIndex) return unchecked('status', 'STATUS_ENTRY_INVALID', 'The status index is not a base-10 string, as the standard requires', details)
-  if (!sameIssuer) {
-    return unchecked('status', 'STATUS_LIST_ISSUER_MISMATCH', `The status list is signed by ${list.issuer ?? 'no one'}, not by the credential’s issuer: it cannot vouch for it`, { ...details, listIssuer: list.issuer })
+  if (!vouch) {
+    return unchecked('status', 'STATUS_LIST_ISSUER_MISMATCH', `The status list is signed by ${list.issuer ?? 'no one'}, neither the credential’s issuer nor an issuer in the registry: it cannot vouch for it`, { ...details, listIssuer: list.issuer })
   }
   if (size < MIN_LIST_SIZE) {
     return unchecked('status', 'STATUS_LIST_TOO_SHORT', `The status list has ${size} entries, fewer than the ${MIN_LIST_SIZE} the standard requires`, details)
   }
-  return passed('status', 'STATUS_VALID', `Not ${statusPurpose === 'revocation' ? 'revoked' : 'suspended'}`, details)
+  const by = vouch === 'issuer' ? details : { ...details, listIssuer: list.issuer!, vouchedBy: vouch }
+  return passed('status', 'STATUS_VALID', `Not ${statusPurpose === 'revocation' ? 'revoked' : 'suspended'}`, by)
 }
 
-async function setBit(purpose: string, details: Record<string, string>, list: Extract<ListOutcome, { ok: true }>, sameIssuer: boolean): Promise<Check> {
-  const facts = sameIssuer ? await list.facts?.(purpose, Number(details.statusListIndex)) : undefined
+/**
+ * Who may vouch with a list ("not revoked"): its signer when it is the credential's issuer
+ * (`issuer`), another DID of the same organisation of this instance — e.g. its did:key before its
+ * did:web (`organisation`), or an issuer the registry trusts — an approved organisation here or
+ * an external registry's entry (`registry`). Anyone else: undefined.
+ */
+async function whoVouches(listIssuer: string | undefined, credentialIssuer: string | undefined, ctx: StatusCtx): Promise<'issuer' | 'organisation' | 'registry' | undefined> {
+  if (!listIssuer) return undefined
+  if (listIssuer === credentialIssuer) return 'issuer'
+  if (!ctx.lookupIssuer) return undefined
+  const [ofList, ofCredential] = await Promise.all([ctx.lookupIssuer(listIssuer), credentialIssuer ? ctx.lookupIssuer(credentialIssuer) : undefined])
+  const orgOf = (i: typeof ofList) => (i && i.registry !== 'external' ? i.organisation : undefined)
+  if (orgOf(ofList) !== undefined && orgOf(ofList) === orgOf(ofCredential)) return 'organisation'
+  return isTrusted(ofList) ? 'registry' : undefined
+}
+
+async function setBit(purpose: string, details: Record<string, string>, list: Extract<ListOutcome, { ok: true }>, vouch: string | undefined): Promise<Check> {
+  const sameIssuer = vouch === 'issuer'
+  // Our own facts (since when, why) are told for a list that may vouch for the credential.
+  const facts = vouch ? await list.facts?.(purpose, Number(details.statusListIndex)) : undefined
   const code = purpose === 'revocation' ? 'STATUS_REVOKED' : 'STATUS_SUSPENDED'
   const word = purpose === 'revocation' ? 'revoked' : 'suspended'
   const since = facts?.since ? ` since ${facts.since}` : ''

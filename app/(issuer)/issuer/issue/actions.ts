@@ -59,6 +59,8 @@ export async function issueAction(_: IssueState, form: FormData): Promise<IssueS
     if (e instanceof ValidationError) return edit(claimErrorsToFields(e.fieldErrors))
     // Another organisation's young person, or an unknown id: the same answer, on the select.
     if (e instanceof AppError && e.code === 'NOT_FOUND') return edit({ holderId: ['unknownYoungPerson'] })
+    // The organisation is waiting for approval or suspended (the page hides the form; this is the service's refusal).
+    if (e instanceof AppError && e.code === 'FORBIDDEN') return edit({ _form: ['organisationNotApproved'] })
     throw e
   }
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { listIssueRecipients } from '@/lib/issuing/staff'
+import { staffOrganisationStanding } from '@/lib/orgs/standing'
 import { getRuntime } from '@/lib/runtime'
+import { RegistryBanner } from '../registry-banner'
 import { IssueForm } from './issue-form'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function IssuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole('counsellor', 'tutor')
-  const [t, recipients, sp] = await Promise.all([getTranslations('issuer.issue'), listIssueRecipients(await getRuntime(), user), searchParams])
+  const rt = await getRuntime()
+  const [t, recipients, sp, standing] = await Promise.all([getTranslations('issuer.issue'), listIssueRecipients(rt, user), searchParams, staffOrganisationStanding(rt, user)])
   const holder = typeof sp.holder === 'string' && recipients.some((r) => r.id === sp.holder) ? sp.holder : undefined
   return (
     <main id="content" className="page page--narrow">
@@ -23,7 +27,12 @@ export default async function IssuePage({ searchParams }: { searchParams: Promis
           <p>{t('intro')}</p>
         </div>
       </header>
-      <IssueForm recipients={recipients} defaultHolder={holder} />
+      {standing.mayIssue ? <IssueForm recipients={recipients} defaultHolder={holder} /> : (
+        <>
+          <RegistryBanner standing={standing} />
+          <p><Link href="/issuer">{t('backHome')}</Link></p>
+        </>
+      )}
     </main>
   )
 }
