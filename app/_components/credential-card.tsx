@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
+import type { IssuerStandingDto } from '@/lib/verification/issuer-standing'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
+import { IssuerStandingNote } from './issuer-standing'
 import styles from './credential-card.module.css'
 
 // A credential as a readable card. Server-safe and hook-free, so it renders inside server AND
@@ -25,6 +27,8 @@ export interface CredentialCardProps {
   href?: string
   /** Replaces the issuer name written in the credential (e.g. the verified organisation, or "unknown issuer"). */
   issuerLabel?: string
+  /** Where the issuer stands in the registry of trusted issuers (from the verification's `issuer` check): shown under the facts. */
+  issuerStanding?: IssuerStandingDto
   /** An evidence photo to show (full variant). */
   photo?: { src: string; alt: string }
   /** Actions or a verification summary, under the card's content. */
@@ -39,10 +43,10 @@ const formatDate = (iso: string, locale: string, timeZone = 'UTC') => {
 /** Calendar dates (YYYY-MM-DD): days, not instants. */
 const formatDay = (day: string, locale: string) => formatDate(`${day}T00:00:00Z`, locale)
 
-export function CredentialCard({ card, t, locale, variant = 'summary', headingLevel = 3, href, issuerLabel, photo, children }: CredentialCardProps) {
+export function CredentialCard({ card, t, locale, variant = 'summary', headingLevel = 3, href, issuerLabel, issuerStanding, photo, children }: CredentialCardProps) {
   const Heading = (['h1', 'h2', 'h3'] as const)[headingLevel - 1]!
   const Sub = (['h2', 'h3', 'h4'] as const)[headingLevel - 1]!
-  const contentLang = card.language !== locale ? card.language : undefined
+  const contentLang = card.language !== locale && card.language !== 'und' ? card.language : undefined
   const kind = ['skill-badge', 'work-experience'].includes(card.templateId) ? card.templateId : 'unknown'
   const full = variant === 'full'
   return (
@@ -74,13 +78,21 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
           </div>
         )}
       </dl>
+      {issuerStanding && <IssuerStandingNote standing={issuerStanding} t={t} locale={locale} />}
       <p className={styles.badges}>
         <span className={`pill ${PILL[card.status]}`}>
           <StatusIcon status={card.status} />
           {t(`card.status.${card.status}`)}
         </span>
         {card.hidden && <span className="pill pill--unchecked">{t('card.hidden')}</span>}
+        {card.imported && <span className="pill pill--info">{t('card.imported.label')}</span>}
       </p>
+      {card.imported && (
+        <p className={styles.importNote}>
+          {t(`card.imported.${card.imported.verified ? 'verified' : 'notVerified'}`, { date: formatDate(card.imported.at, locale) })}
+        </p>
+      )}
+      {card.otherIdentifier && <OtherIdentifierNote other={card.otherIdentifier} t={t} />}
       {(card.status === 'revoked' || card.status === 'suspended') && (
         <div className={styles.statusNote}>
           {card.statusSince && <p>{t(`card.statusSince.${card.status}`, { date: formatDate(card.statusSince, locale) })}</p>}
@@ -132,6 +144,16 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
       )}
       {children && <div className={styles.footer}>{children}</div>}
     </article>
+  )
+}
+
+/** The credential names another identifier than its holder's (or none): say so, with both. */
+function OtherIdentifierNote({ other, t }: { other: NonNullable<CredentialCardDto['otherIdentifier']>; t: Translate }) {
+  return (
+    <div className={styles.otherIdentifier} data-other-identifier="">
+      <p className={styles.otherTitle}>{t(other.subject ? 'card.otherIdentifier.title' : 'card.otherIdentifier.noneTitle')}</p>
+      <p>{other.subject ? t('card.otherIdentifier.text', { subject: other.subject, holder: other.holder }) : t('card.otherIdentifier.none', { holder: other.holder })}</p>
+    </div>
   )
 }
 

@@ -64,18 +64,37 @@ export function VerificationHeadline({ verified, headingLevel = 2 }: { verified:
   )
 }
 
+/** Issuer codes whose words need the issuer's name (without it, the generic words of the check). */
+const ISSUER_NAMED = new Set(['ISSUER_KNOWN', 'ISSUER_KNOWN_EXTERNAL', 'ISSUER_SUSPENDED', 'ISSUER_NOT_APPROVED'])
+
 /** One line per check: icon + status word + the check's name + what it means. */
 export function CheckList({ checks }: { checks: Check[] }) {
   const t = useTranslations('portfolio.report')
   const format = useFormatter()
+  // The registry's facts (decision 009): kind and region, since when, which registry.
+  const issuerValues = (c: Check) => {
+    const d = c.details ?? {}
+    const str = (v: unknown) => (typeof v === 'string' ? v : '')
+    const kind = str(d.kind) && t.has(`kinds.${str(d.kind)}`) ? t(`kinds.${str(d.kind)}`) : str(d.kind)
+    const since = str(d.approvedSince) || str(d.since)
+    return {
+      facts: [kind, str(d.region)].filter(Boolean).join(', ') || '—',
+      registry: str(d.registryName),
+      since: since ? format.dateTime(new Date(since), { dateStyle: 'long', timeZone: 'UTC' }) : 'none',
+    }
+  }
   const text = (c: Check): string => {
     const date = typeof c.details?.validUntil === 'string' && c.code === 'EXPIRED' ? c.details.validUntil
       : typeof c.details?.validFrom === 'string' ? c.details.validFrom : undefined
     const values = {
       name: typeof c.details?.name === 'string' ? c.details.name : '',
       date: date ? format.dateTime(new Date(date), { dateStyle: 'long', timeZone: 'UTC' }) : '',
+      // holder checks: the identifier a credential was issued to, and the one holding it.
+      subject: typeof c.details?.subject === 'string' ? c.details.subject : '',
+      holder: typeof c.details?.holder === 'string' ? c.details.holder : '',
+      ...(c.id === 'issuer' ? issuerValues(c) : {}),
     }
-    const needsName = c.code === 'ISSUER_KNOWN' && !values.name
+    const needsName = ISSUER_NAMED.has(c.code) && !values.name
     if (!needsName && t.has(`codes.${c.code}`)) return t(`codes.${c.code}`, values)
     if (t.has(`checks.${c.id}.${c.status}`)) return t(`checks.${c.id}.${c.status}`)
     return c.message

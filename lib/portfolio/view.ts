@@ -1,7 +1,7 @@
 import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
-import { lifecycleFromChecks } from '@/lib/verification/cards'
+import { lifecycleFromChecks, otherIdentifierFromChecks } from '@/lib/verification/cards'
 import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
 import { newChallenge, presentCredentials, verifyParts, type PresentationPart } from './present'
 import * as repo from './repository'
@@ -48,7 +48,8 @@ export async function viewSharedPortfolio(rt: Runtime, token: string, { now = ne
     holderName: share.display_name,
     about: share.about,
     expiresAt: share.expires_at,
-    cards: rows.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(result.credentials?.[i]?.checks) }, now)),
+    // Each card says when its credential was issued to another identifier than the holder's (its own holder check).
+    cards: rows.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(result.credentials?.[i]?.checks), otherIdentifier: otherIdentifierFromChecks(result.credentials?.[i]?.checks) }, now)),
     knownIssuers: (result.credentials ?? []).map((r) => {
       const issuer = r.checks.find((c) => c.id === 'issuer')
       return issuer?.status === 'passed' && typeof issuer.details?.name === 'string' ? issuer.details.name : null

@@ -1,4 +1,5 @@
 import { normalizeCredential } from 'did-jwt-vc'
+import { arr, isObj, readAlignment, readEvidence, readLevel, readWork, str, templateFromSchema, typeTitle, type Obj } from './card-readers'
 
 // A credential as people read it: a plain DTO built from the SIGNED document (never from our own
 // row's copies of title or dates), so that what is shown is what the signature covers. Shared by
@@ -46,7 +47,7 @@ export interface CredentialCardDto {
   evidence: CardEvidence[]
   alignments: CardAlignment[]
   work: CardWork | null
-  /** The language the content was written in (the card renders it with this `lang`). */
+  /** The language the content was written in (the card renders it with this `lang`); 'und' when the credential does not say. */
   language: string
   format: 'di' | 'jwt'
   hidden: boolean
@@ -57,6 +58,25 @@ export interface CredentialCardDto {
   statusSince: string | null
   /** The reason the issuer gave for revoking or suspending, else null. */
   statusReason: string | null
+  /** Set for a credential its holder added from elsewhere: when, and whether it verified then. */
+  imported?: CardImport | null
+  /** Set when the credential was issued to another identifier than the one holding or presenting it. */
+  otherIdentifier?: OtherIdentifier | null
+}
+
+export interface CardImport {
+  at: string
+  /** The verification at import said "verified" (no check failed). */
+  verified: boolean
+  /** Its issuer check passed at import (an issuer this instance's registry knows). */
+  issuerKnown: boolean
+}
+
+export interface OtherIdentifier {
+  /** The identifier the credential names as its subject (null: it names none). */
+  subject: string | null
+  /** The holder's identifier: the young person's, or the presentation's signer. */
+  holder: string
 }
 
 export type CardStatus = 'valid' | 'expired' | 'suspended' | 'revoked'
@@ -88,12 +108,12 @@ export interface CardSource {
   hasPhoto?: boolean
   /** Status facts recorded by the issuer (our own credentials only). */
   lifecycle?: CardLifecycle | null
+  /** 'imported' with `imported_at` and `import_verification` (a row of a credential added from elsewhere). */
+  origin?: string | null
+  imported_at?: string | null
+  import_verification?: string | null
+  otherIdentifier?: OtherIdentifier | null
 }
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const arr = <T = unknown>(v: unknown): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]) as T[]
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined)
 
 /**
  * Reads a signed credential (Data Integrity JSON, a compact VC-JWT, or its parsed JSON) into a card.
@@ -105,12 +125,13 @@ export function toCard(source: CardSource, now: Date = new Date()): CredentialCa
   const achievement = isObj(subject.achievement) ? subject.achievement : {}
   const issuer = credential.issuer
   const validUntil = str(credential.validUntil) ?? str(credential.expirationDate) ?? null
-  const language = str(source.language) ?? str(achievement.inLanguage) ?? str(credential.inLanguage) ?? 'fr'
+  // 'und' (BCP 47: undetermined) when neither our row nor the credential says: not a guess.
+  const language = str(source.language) ?? str(achievement.inLanguage) ?? str(credential.inLanguage) ?? 'und'
   const templateId = source.templateId ?? source.template_id ?? templateFromSchema(credential)
   return {
     id: str(source.id) ?? str(credential.id) ?? '',
     templateId,
-    title: str(achievement.name) ?? str(credential.name) ?? '',
+    title: str(achievement.name) ?? str(credential.name) ?? typeTitle(credential),
     ...(str(achievement.description) ? { description: str(achievement.description) } : {}),
     level: readLevel(subject, achievement),
     issuer: {
@@ -128,6 +149,28 @@ export function toCard(source: CardSource, now: Date = new Date()): CredentialCa
     hidden: source.hidden ?? Boolean(source.hidden_at),
     hasPhoto: source.hasPhoto ?? Boolean(source.evidence_photo_type),
     ...statusOf(source.lifecycle, validUntil, now),
+    ...(source.origin === 'imported' && source.imported_at ? { imported: { at: source.imported_at, ...importFacts(source.import_verification) } } : {}),
+    ...(source.otherIdentifier ? { otherIdentifier: source.otherIdentifier } : {}),
+  }
+}
+
+/**
+ * The ids of a signed credential's subjects (undefined for a subject without one), as `toCard` reads the document.
+ * @throws TypeError as `toCard` does.
+ */
+export function subjectIdsOf(source: Pick<CardSource, 'document' | 'format'>): (string | undefined)[] {
+  const { credential } = readDocument(source)
+  const subjects = arr<unknown>(credential.credentialSubject)
+  return subjects.length ? subjects.map((s) => (isObj(s) ? str(s.id) : undefined)) : [undefined]
+}
+
+function importFacts(json: string | null | undefined): Pick<CardImport, 'verified' | 'issuerKnown'> {
+  try {
+    const result = JSON.parse(json ?? 'null') as { verified?: unknown; checks?: { id?: unknown; status?: unknown }[] } | null
+    const issuer = Array.isArray(result?.checks) ? result.checks.find((c) => c?.id === 'issuer') : undefined
+    return { verified: result?.verified === true, issuerKnown: issuer?.status === 'passed' }
+  } catch {
+    return { verified: false, issuerKnown: false }
   }
 }
 
@@ -164,65 +207,6 @@ function readJwt(jwt: string): { credential: Obj; format: 'jwt' } {
     return { credential: normalizeCredential(jwt) as unknown as Obj, format: 'jwt' }
   } catch (e) {
     throw new TypeError(`document: not a decodable VC-JWT (${(e as Error).message})`)
-  }
-}
-
-/** `…/schemas/<template>.json` → `<template>`, else 'unknown'. */
-function templateFromSchema(credential: Obj): string {
-  for (const ref of arr<Obj>(credential.credentialSchema).filter(isObj)) {
-    const m = typeof ref.id === 'string' ? /\/schemas\/([a-z0-9-]+)\.json$/.exec(ref.id) : null
-    if (m?.[1]) return m[1]
-  }
-  return 'unknown'
-}
-
-/**
- * OB 3.0 rubric (§ B.1.20 Result, B.1.21 ResultDescription): `result[].achievedLevel` names one of
- * the `rubricCriterionLevel[]` of the `resultDescription` the result points to.
- */
-function readLevel(subject: Obj, achievement: Obj): CardLevel | null {
-  const descriptions = arr<Obj>(achievement.resultDescription).filter(isObj)
-  for (const result of arr<Obj>(subject.result).filter(isObj)) {
-    const achieved = str(result.achievedLevel)
-    if (!achieved) continue
-    const description = descriptions.find((d) => d.id === result.resultDescription) ?? descriptions[0]
-    const level = arr<Obj>(description?.rubricCriterionLevel).filter(isObj).find((l) => l.id === achieved)
-    return { id: achieved, label: str(level?.name) ?? achieved }
-  }
-  return null
-}
-
-function readEvidence(e: Obj): CardEvidence[] {
-  const narrative = str(e.narrative) ?? str(e.description)
-  const name = str(e.name)
-  if (!narrative && !name) return []
-  return [{ ...(name ? { name } : {}), narrative: narrative ?? '', ...(str(e.id) && /^https?:\/\//.test(e.id as string) ? { url: e.id as string } : {}) }]
-}
-
-function readAlignment(a: Obj): CardAlignment[] {
-  const targetName = str(a.targetName)
-  const targetUrl = str(a.targetUrl)
-  if (!targetName || !targetUrl) return []
-  return [{ targetName, targetUrl, targetFramework: str(a.targetFramework) ?? '', ...(str(a.targetCode) ? { targetCode: str(a.targetCode) } : {}) }]
-}
-
-/** OB 3.0 AchievementSubject: `role`, `activityStartDate`/`activityEndDate`, `source` (the place). */
-function readWork(subject: Obj, achievement: Obj): CardWork | null {
-  const role = str(subject.role)
-  const start = str(subject.activityStartDate)
-  if (!role || !start) return null
-  const source = isObj(subject.source) ? subject.source : {}
-  const address = isObj(source.address) ? source.address : {}
-  const narrative = isObj(achievement.criteria) ? (str(achievement.criteria.narrative) ?? '') : ''
-  // The tasks are the criteria's bullet lines ("- …"), as the work-experience template writes them.
-  const tasks = narrative.split('\n').map((l) => /^\s*[-•]\s+(.*)$/.exec(l)?.[1]?.trim()).filter((t): t is string => Boolean(t))
-  const locality = str(address.addressLocality)
-  const end = str(subject.activityEndDate)
-  return {
-    role,
-    place: { name: str(source.name) ?? '', ...(locality ? { locality } : {}) },
-    period: { start: start.slice(0, 10), ...(end ? { end: end.slice(0, 10) } : {}) },
-    tasks,
   }
 }
 

@@ -1,7 +1,11 @@
+import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { lifecycleFromChecks } from '@/lib/verification/cards'
+import { verifyOnInstance } from '@/lib/verification/service'
 import type { Db } from '@/db/client'
-import { newestFirst, toCard, type CardLifecycle, type CredentialCardDto } from './cards'
+import { newestFirst, subjectIdsOf, toCard, type CardLifecycle, type CredentialCardDto, type OtherIdentifier } from './cards'
+import { withWalletHolder } from './import-policy'
 import * as repo from './repository'
 
 // A young person's wallet. Every function takes the acting user and re-checks, whatever the
@@ -21,12 +25,17 @@ export interface WalletView {
   hidden: CredentialCardDto[]
 }
 
-/** The holder's credentials as cards, newest first, the hidden ones apart. */
+type WalletRow = Awaited<ReturnType<typeof repo.listHolderCredentials>>[number]
+
+/**
+ * The holder's credentials as cards, newest first, the hidden ones apart: those issued here and
+ * those imported from elsewhere alike (an imported one shows its status as verified at import).
+ */
 export async function listWalletCards(rt: Pick<Runtime, 'db'>, user: Actor, now = new Date()): Promise<WalletView> {
   assertYouth(user)
-  const rows = await repo.listHolderCredentials(rt.db, user.id)
+  const [rows, holderDid] = await Promise.all([repo.listHolderCredentials(rt.db, user.id), repo.findHolderDid(rt.db, user.id)])
   const lifecycles = await lifecyclesOf(rt.db, rows.map((r) => r.id))
-  const cards = rows.map((row) => toCard({ ...row, lifecycle: lifecycles.get(row.id) }, now)).sort(newestFirst)
+  const cards = rows.map((row) => walletCard(row, holderDid, lifecycles.get(row.id) ?? importLifecycle(row), now)).sort(newestFirst)
   return { visible: cards.filter((c) => !c.hidden), hidden: cards.filter((c) => c.hidden) }
 }
 
@@ -35,7 +44,64 @@ export async function getWalletCardOrThrow(rt: Pick<Runtime, 'db'>, user: Actor,
   assertYouth(user)
   const row = await repo.findHolderCredential(rt.db, user.id, id)
   if (!row) throw new AppError('NOT_FOUND', 'No such credential in this wallet')
-  return toCard({ ...row, lifecycle: (await lifecyclesOf(rt.db, [row.id])).get(row.id) }, now)
+  const holderDid = await repo.findHolderDid(rt.db, user.id)
+  return walletCard(row, holderDid, (await lifecyclesOf(rt.db, [row.id])).get(row.id) ?? importLifecycle(row), now)
+}
+
+export interface WalletCredential {
+  card: CredentialCardDto
+  /** Verified now, by this instance, with the wallet's holder check: what a recruiter would see. */
+  now: VerificationResult
+  /** For an imported credential: the verification made when it was added. */
+  atImport: VerificationResult | null
+}
+
+/**
+ * One credential of the wallet, verified again now (issued or imported alike): signature,
+ * dates, status, issuer, and whether it was issued to the young person's own identifier.
+ * @throws AppError NOT_FOUND when the credential is not this young person's.
+ */
+export async function getWalletCredentialOrThrow(rt: Pick<Runtime, 'db' | 'env' | 'agent'>, user: Actor, id: string, now = new Date()): Promise<WalletCredential> {
+  assertYouth(user)
+  const row = await repo.findHolderCredential(rt.db, user.id, id)
+  if (!row) throw new AppError('NOT_FOUND', 'No such credential in this wallet')
+  const holderDid = await repo.findHolderDid(rt.db, user.id)
+  const verified = await verifyOnInstance(rt, { input: row.document, now })
+  const current = holderDid ? withWalletHolder(verified, subjectsOrNone(row), holderDid) : verified
+  const lifecycle = (await lifecyclesOf(rt.db, [row.id])).get(row.id) ?? lifecycleFromChecks(current.checks)
+  return { card: walletCard(row, holderDid, lifecycle, now), now: current, atImport: parseResult(row.import_verification) }
+}
+
+function subjectsOrNone(row: WalletRow): (string | undefined)[] {
+  try {
+    return subjectIdsOf(row)
+  } catch {
+    return [undefined]
+  }
+}
+
+function walletCard(row: WalletRow, holderDid: string | null, lifecycle: CardLifecycle | null, now: Date): CredentialCardDto {
+  return toCard({ ...row, lifecycle, otherIdentifier: otherIdentifierOf(row.subject_did, holderDid) }, now)
+}
+
+/** Both identifiers, when the credential names another subject than the young person's DID. */
+function otherIdentifierOf(subject: string, holderDid: string | null): OtherIdentifier | null {
+  if (!holderDid || subject === holderDid) return null
+  return { subject: subject || null, holder: holderDid }
+}
+
+/** An imported credential's revoked/suspended state as its verification at import saw it. */
+function importLifecycle(row: WalletRow): CardLifecycle | null {
+  return row.origin === 'imported' ? lifecycleFromChecks(parseResult(row.import_verification)?.checks) : null
+}
+
+function parseResult(json: string | null): VerificationResult | null {
+  if (!json) return null
+  try {
+    return JSON.parse(json) as VerificationResult
+  } catch {
+    return null
+  }
 }
 
 /** The issuer's status facts of these credentials, as the card reads them. */

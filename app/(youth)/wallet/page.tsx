@@ -7,6 +7,7 @@ import { getRuntime } from '@/lib/runtime'
 import { credentialSegment } from '@/lib/wallet/paths'
 import { listWalletCards } from '@/lib/wallet/service'
 import { HideButton } from './hide-button'
+import { importedIssuerLabel } from './issuer-label'
 import styles from './wallet.module.css'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,10 @@ export default async function WalletPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
         </div>
-        {visible.length > 0 && <Link className="button button--primary" href="/wallet/shares/new">{t('actions.share')}</Link>}
+        <div className="actions">
+          {visible.length > 0 && <Link className="button button--primary" href="/wallet/shares/new">{t('actions.share')}</Link>}
+          <Link className="button button--secondary" href="/wallet/import">{t('actions.import')}</Link>
+        </div>
       </header>
 
       {visible.length === 0 && hidden.length === 0 && <EmptyWallet t={t} />}
@@ -38,7 +42,7 @@ export default async function WalletPage() {
         <ul className={styles.grid} aria-label={t('listLabel')}>
           {visible.map((card) => (
             <li key={card.id}>
-              <CredentialCard card={card} t={tc} locale={locale} headingLevel={2} href={`/wallet/${credentialSegment(card.id)}`}>
+              <CredentialCard card={card} t={tc} locale={locale} headingLevel={2} href={`/wallet/${credentialSegment(card.id)}`} issuerLabel={importedIssuerLabel(card, tc)}>
                 <Link className="button button--small button--secondary" href={`/wallet/${credentialSegment(card.id)}`}>
                   {t('actions.details')}<span className="visually-hidden"> : {card.title}</span>
                 </Link>
@@ -55,7 +59,7 @@ export default async function WalletPage() {
           <ul className={styles.grid}>
             {hidden.map((card) => (
               <li key={card.id}>
-                <CredentialCard card={card} t={tc} locale={locale} headingLevel={3} href={`/wallet/${credentialSegment(card.id)}`}>
+                <CredentialCard card={card} t={tc} locale={locale} headingLevel={3} href={`/wallet/${credentialSegment(card.id)}`} issuerLabel={importedIssuerLabel(card, tc)}>
                   <HideButton credentialId={card.id} hidden />
                 </CredentialCard>
               </li>
@@ -74,6 +78,7 @@ function EmptyWallet({ t }: { t: Awaited<ReturnType<typeof getTranslations<'wall
       <p>{t('empty.what')}</p>
       <p>{t('empty.how')}</p>
       <p>{t('empty.next')}</p>
+      <p>{t('empty.elsewhere')}</p>
     </section>
   )
 }

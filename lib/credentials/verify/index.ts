@@ -1,4 +1,5 @@
-import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
+import type { DidResolver } from '@/lib/dids/resolver'
+import { createDocumentLoader, documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
 import type { SchemaResolver } from '../schemas'
 import { checkIssuer, checkSchema, checkValidity, issuerId, type IssuerLookup } from './checks'
 import { dataModelError, verifyCredentialProof, verifyPresentationProof } from './di'
@@ -15,6 +16,11 @@ export interface VerifyOptions {
   domain?: string
   now?: Date
   documentLoader?: DocumentLoader
+  /**
+   * Resolves DIDs other than did:key, for both formats (the DI document loader and the JWT
+   * verifier). Default: offline, did:key only. `documentLoader`, when given, is used as is for DI.
+   */
+  resolveDid?: DidResolver
   /** Tells whether an issuer DID is an organisation this instance knows. */
   lookupIssuer?: IssuerLookup
   /** Tells which `credentialSchema` URLs are schemas we hold (never fetched). */
@@ -26,6 +32,7 @@ export interface VerifyOptions {
 interface Ctx {
   now: Date
   documentLoader: DocumentLoader
+  resolveDid?: DidResolver
   lookupIssuer?: IssuerLookup
   resolveSchema?: SchemaResolver
   resolveStatusList?: StatusListResolver
@@ -38,7 +45,8 @@ interface Ctx {
 export async function verify(options: VerifyOptions): Promise<VerificationResult> {
   const ctx: Ctx = {
     now: options.now ?? new Date(),
-    documentLoader: options.documentLoader ?? defaultLoader,
+    documentLoader: options.documentLoader ?? (options.resolveDid ? createDocumentLoader({ resolveDid: options.resolveDid }) : defaultLoader),
+    resolveDid: options.resolveDid,
     lookupIssuer: options.lookupIssuer,
     resolveSchema: options.resolveSchema,
     resolveStatusList: options.resolveStatusList,
@@ -77,7 +85,7 @@ async function verifyJwtCredential(jwt: string, payload: Record<string, unknown>
   if (!view) return { verified: false, kind: 'credential', format: 'jwt', checks: [failed('input', 'JWT_MALFORMED', 'The JWT does not hold a readable credential')] }
   // The signature binds the key of `iss`; the JSON view (did-jwt-vc) lets an `issuer` or
   // `credentialSubject.id` inside the payload override `iss` and `sub`. Both must agree.
-  const proof = jwtClaimsMismatch(payload, view) ?? (await verifyJwtCredentialProof(jwt, ctx.now))
+  const proof = jwtClaimsMismatch(payload, view) ?? (await verifyJwtCredentialProof(jwt, ctx.now, ctx.resolveDid))
   const checks = await credentialChecks(view, proof, ctx)
   return { verified: isVerified(checks), kind: 'credential', format: 'jwt', id: idOf(view), checks }
 }
@@ -113,17 +121,48 @@ function subjectIds(credential: Record<string, unknown> | undefined): unknown[] 
 
 /**
  * Holder binding, which neither library enforces: the presentation's signer must be its holder,
- * and every credential must have been issued to that holder.
+ * else this check fails. Whether each credential was issued to that holder is each credential's
+ * own `holder` check (`withSubjectChecks`): a credential issued to another identifier is
+ * `unchecked` there, and does not fail the presentation — a person may hold several identifiers
+ * (a credential imported from another wallet), and nothing in the documents tells whether they
+ * are the same person (docs/decisions/011-importing-credentials.md).
  */
 function checkHolder(holder: string | undefined, signer: string | undefined, proof: Check, embedded: { subjects: unknown[] }[]): Check {
   if (!holder) return failed('holder', 'HOLDER_MISSING', 'The presentation does not say who its holder is')
   if (proof.status !== 'passed') return unchecked('holder', 'HOLDER_NOT_PROVEN', 'The holder cannot be confirmed, because the presentation’s signature did not verify')
   if (signer !== holder) return failed('holder', 'HOLDER_NOT_SIGNER', `The presentation was signed by ${signer ?? 'an unknown key'}, not by its holder ${holder}`, { holder, signer })
-  const strangers = embedded.map((e, i) => ({ i, subjects: e.subjects })).filter((e) => e.subjects.some((s) => s !== holder))
-  if (strangers.length) {
-    return failed('holder', 'SUBJECT_NOT_HOLDER', `Credential ${strangers.map((s) => s.i + 1).join(', ')} was issued to someone other than the holder`, { holder, credentials: strangers.map((s) => s.i) })
+  const others = embedded.map((e, i) => ({ i, bound: e.subjects.every((s) => s === holder) })).filter((e) => !e.bound).map((e) => e.i)
+  if (others.length) {
+    const which = others.length === 1 ? `credential ${others[0]! + 1} was` : `credentials ${others.map((i) => i + 1).join(', ')} were`
+    return passed('holder', 'HOLDER_SIGNED', `Signed by its holder ${holder}; ${which} not issued to that identifier (see each credential’s holder check)`, { holder, credentials: others })
   }
   return passed('holder', 'HOLDER_BOUND', 'Signed by its holder, and every credential was issued to that holder', { holder })
+}
+
+/** Each credential of a presentation with its own `holder` check, against the holder the presentation proves. */
+function withSubjectChecks(holderCheck: Check, embedded: { result: VerificationResult; subjects: unknown[] }[]): VerificationResult[] {
+  const holder = holderCheck.status === 'passed' && typeof holderCheck.details?.holder === 'string' ? holderCheck.details.holder : undefined
+  return embedded.map(({ result, subjects }) => {
+    if (result.kind !== 'credential') return result
+    const [first, ...rest] = result.checks
+    const checks = [...(first ? [first] : []), checkSubject(subjects, holder), ...rest]
+    return { ...result, checks, verified: isVerified(checks) }
+  })
+}
+
+/**
+ * Was this credential issued to `holder`, the proven holder of the presentation carrying it (or
+ * of the wallet holding it)? `unchecked` when it names another identifier, or none: the platform
+ * cannot tell whether two identifiers belong to one person.
+ */
+export function checkSubject(subjects: unknown[], holder: string | undefined): Check {
+  if (!holder) return unchecked('holder', 'HOLDER_NOT_PROVEN', 'Who presents this credential cannot be confirmed')
+  if (subjects.length > 0 && subjects.every((s) => s === holder)) return passed('holder', 'SUBJECT_IS_HOLDER', `Issued to ${holder}, who presents it`, { subject: holder, holder })
+  const other = subjects.find((s): s is string => typeof s === 'string' && s !== holder)
+  if (other) {
+    return unchecked('holder', 'SUBJECT_OTHER_IDENTIFIER', `Issued to ${other}, presented by ${holder}: the platform cannot tell whether both are the same person`, { subject: other, holder })
+  }
+  return unchecked('holder', 'SUBJECT_NOT_IDENTIFIED', `The credential names no subject: anyone holding it can present it (presented by ${holder})`, { holder })
 }
 
 function checkChallenge(actual: { challenge?: unknown; domain?: unknown }, expected: { challenge?: string; domain?: string }): Check {
@@ -148,13 +187,13 @@ async function verifyDiPresentation(vp: Record<string, unknown>, expected: { cha
   const holder = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) ? (vp.holder.id as string) : undefined
   const firstProof = toArray<Record<string, unknown>>(vp.proof).find(isObject) ?? {}
   const checks = [proof, checkHolder(holder, signer, proof, embedded), checkChallenge(firstProof, expected)]
-  const credentials = embedded.map((e) => e.result)
+  const credentials = withSubjectChecks(checks[1]!, embedded)
   return { verified: isVerified(checks, credentials), kind: 'presentation', format: 'di', id: idOf(vp), checks, credentials }
 }
 
 async function verifyJwtPresentation(jwt: string, payload: Record<string, unknown>, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<VerificationResult> {
   const view = jwtPresentationView(jwt)
-  const proof = await verifyJwtPresentationProof(jwt, payload, ctx.now)
+  const proof = await verifyJwtPresentationProof(jwt, payload, ctx.now, ctx.resolveDid)
   const vp = (payload.vp ?? {}) as Record<string, unknown>
   const signer = typeof payload.iss === 'string' ? payload.iss : undefined
   const holder = typeof vp.holder === 'string' ? vp.holder : signer
@@ -166,7 +205,7 @@ async function verifyJwtPresentation(jwt: string, payload: Record<string, unknow
       ...(typeof payload.exp === 'number' ? { validUntil: new Date(payload.exp * 1000).toISOString() } : {}),
     }, ctx.now))
   }
-  const credentials = embedded.map((e) => e.result)
+  const credentials = withSubjectChecks(checks[1]!, embedded)
   return { verified: isVerified(checks, credentials), kind: 'presentation', format: 'jwt', id: idOf(view ?? vp), checks, credentials }
 }
 

@@ -6,6 +6,7 @@ import { CredentialCard } from '@/app/_components/credential-card'
 import { CheckList, DoesNotProve, StatusIcon, VerificationHeadline } from '@/app/_components/verification-report'
 import { getCurrentUser } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
+import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/issuer-standing'
 import { viewSharedPortfolio, type SharedPortfolio } from '@/lib/portfolio/view'
 import { getRuntime } from '@/lib/runtime'
 import { credentialSegment } from '@/lib/wallet/paths'
@@ -87,20 +88,25 @@ async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { sta
             <ul className={styles.grid}>
               {view.cards.map((card, i) => {
                 const result = results[i]
-                const issuer = view.knownIssuers[i]
+                const standing = issuerStandingOfResult(result)
+                const issuer = registryIssuerName(standing) ?? view.knownIssuers[i]
+                // Genuine, but issued to another identifier than the one presenting it (or to no one): its own holder check.
+                const unbound = result?.verified && result.checks.some((c) => c.id === 'holder' && c.status !== 'passed')
+                const pill = !result?.verified ? 'failed' : unbound ? 'unchecked' : 'passed'
                 return (
                   <li key={card.id}>
                     <CredentialCard
                       card={card} t={tc} locale={locale} variant="full" headingLevel={3}
                       issuerLabel={issuer ?? t('unknownIssuer')}
+                      issuerStanding={standing}
                       photo={card.hasPhoto ? { src: `${base}/photo/${credentialSegment(card.id)}`, alt: t('photoAlt', { title: card.title }) } : undefined}
                     >
                       <div className={styles.cardChecks}>
-                        <p className={`pill ${result?.verified ? 'pill--passed' : 'pill--failed'}`}>
-                          <StatusIcon status={result?.verified ? 'passed' : 'failed'} />
-                          {result?.verified ? t('cardVerified') : t('cardNotVerified')}
+                        <p className={`pill pill--${pill}`}>
+                          <StatusIcon status={pill} />
+                          {t(pill === 'passed' ? 'cardVerified' : pill === 'unchecked' ? 'cardHolderUnchecked' : 'cardNotVerified')}
                         </p>
-                        <details className={`${styles.details} disclosure`} open={!result?.verified}>
+                        <details className={`${styles.details} disclosure`} open={pill !== 'passed'}>
                           <summary>{t('cardChecks', { count: result?.checks.length ?? 0 })}<span className="visually-hidden"> : {card.title}</span></summary>
                           <CheckList checks={result?.checks ?? []} />
                         </details>

@@ -1,15 +1,17 @@
 import Link from 'next/link'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import { CredentialCard } from '@/app/_components/credential-card'
+import { VerificationReport } from '@/app/_components/verification-report'
 import { requireRole } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
-import type { CredentialCardDto } from '@/lib/wallet/cards'
+import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/issuer-standing'
 import { credentialIdFromSegment, credentialSegment } from '@/lib/wallet/paths'
-import { getWalletCardOrThrow } from '@/lib/wallet/service'
+import { getWalletCredentialOrThrow, type WalletCredential } from '@/lib/wallet/service'
 import { HideButton } from '../hide-button'
+import { importedIssuerLabel } from '../issuer-label'
 import styles from '../wallet.module.css'
 
 type Props = { params: Promise<{ id: string }> }
@@ -19,17 +21,37 @@ export const metadata: Metadata = { robots: { index: false } }
 export default async function CredentialPage({ params }: Props) {
   const user = await requireRole('youth')
   const { id } = await params
-  const card = await loadCard(user, credentialIdFromSegment(id))
-  const [t, tc, locale] = await Promise.all([getTranslations('wallet'), getTranslations('portfolio'), getLocale()])
+  const { card, now, atImport } = await loadCredential(user, credentialIdFromSegment(id))
+  const [t, tc, locale, format] = await Promise.all([getTranslations('wallet'), getTranslations('portfolio'), getLocale(), getFormatter()])
   const base = `/wallet/${credentialSegment(card.id)}`
+  const standing = issuerStandingOfResult(now)
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/wallet">← {t('detail.back')}</Link>
       <div className={styles.detail}>
         <CredentialCard
           card={card} t={tc} locale={locale} variant="full" headingLevel={1}
+          issuerLabel={registryIssuerName(standing) ?? importedIssuerLabel(card, tc, false)}
+          issuerStanding={standing}
           photo={card.hasPhoto ? { src: `${base}/photo`, alt: t('detail.photoAlt', { title: card.title }) } : undefined}
         />
+        <section className={`card ${styles.panel}`} aria-labelledby="checked-title">
+          <h2 id="checked-title">{t('detail.checkedTitle')}</h2>
+          <p>{t('detail.checkedText')}</p>
+          <VerificationReport result={now} headingLevel={3} />
+        </section>
+        {card.imported && (
+          <section className={`card ${styles.panel}`} aria-labelledby="imported-title">
+            <h2 id="imported-title">{t('detail.importedTitle')}</h2>
+            <p>{t('detail.importedText', { date: format.dateTime(new Date(card.imported.at), { dateStyle: 'long' }) })}</p>
+            {atImport && (
+              <details className={`${styles.importDetails} disclosure`}>
+                <summary>{t('detail.importedChecks')}</summary>
+                <VerificationReport result={atImport} headingLevel={3} showLimits={false} />
+              </details>
+            )}
+          </section>
+        )}
         <section className={`card ${styles.panel}`} aria-labelledby="keep-title">
           <h2 id="keep-title">{t('detail.keepTitle')}</h2>
           <p>{t(`detail.keepText.${card.format}`)}</p>
@@ -48,9 +70,9 @@ export default async function CredentialPage({ params }: Props) {
   )
 }
 
-async function loadCard(user: { id: string; role: string }, id: string): Promise<CredentialCardDto> {
+async function loadCredential(user: { id: string; role: string }, id: string): Promise<WalletCredential> {
   try {
-    return await getWalletCardOrThrow(await getRuntime(), user, id)
+    return await getWalletCredentialOrThrow(await getRuntime(), user, id)
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e

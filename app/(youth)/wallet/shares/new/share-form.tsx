@@ -12,6 +12,10 @@ export interface ShareChoice {
   issuer: string | null
   language: string
   expired: boolean
+  /** Added from elsewhere by the young person. */
+  imported: boolean
+  /** Issued to another identifier than the young person's: the recruiter will see it said. */
+  otherIdentifier: boolean
 }
 
 interface Props {
@@ -55,10 +59,12 @@ export function ShareForm({ choices, limits, expiryChoices, defaultExpiry }: Pro
               <label className={styles.choice}>
                 <input type="checkbox" name="credentialIds" value={c.id} defaultChecked={picked.has(c.id)} />
                 <span>
-                  <strong lang={c.language !== locale ? c.language : undefined}>{c.title}</strong>
+                  <strong lang={c.language !== locale && c.language !== 'und' ? c.language : undefined}>{c.title}</strong>
                   <span className={styles.choiceMeta}>
                     {[c.level, c.issuer].filter(Boolean).join(' · ')}
                     {c.expired && <> · {t('form.credentials.expired')}</>}
+                    {c.imported && <> · {t('form.credentials.imported')}</>}
+                    {c.otherIdentifier && <> · {t('form.credentials.otherIdentifier')}</>}
                   </span>
                 </span>
               </label>

@@ -1,0 +1,168 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createForeignIssuer } from '../integration/wallet/foreign-issuer'
+import { launchBrowser, newContext, WIDTHS, type Locale } from './support/browser'
+import { findLinkOnPage } from './support/links'
+import { translator } from './support/messages'
+import { checkScreen } from './support/screens'
+import { signIn, switchLanguage } from './support/session'
+import { journeySteps } from './support/steps'
+
+// Issue 4, part 6, in French and in English: a young person (the demo's Samira) on a 360 px phone
+// adds a badge received elsewhere — signed by a did:key no Tremplin knows, issued to her identifier
+// in another wallet — sees the per-credential report, finds the card labelled imported, shares it;
+// the recruiter view says the badge was issued to another identifier. Every screen passes axe and
+// is photographed at 360 and 1280 px (decision 011).
+
+/** The young person's identifier in the other wallet the badge came from. */
+const ELSEWHERE_DID = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'
+const SKILL: Record<Locale, string> = {
+  fr: 'Tenir le stand d’accueil d’un festival',
+  en: 'Running a festival’s welcome desk',
+}
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) => {
+  const t = translator(locale)
+  const step = journeySteps()
+  const shot = (name: string) => `import-${locale}-${name}`
+  const skill = `${SKILL[locale]} (${Date.now().toString(36)})`
+  const contexts: BrowserContext[] = []
+  let youth: Page
+  let credentialJson = ''
+  let shareUrl = ''
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((ctx) => ctx.close()))
+  })
+
+  async function pageFor(options: Parameters<typeof newContext>[1]) {
+    const ctx = await newContext(browser, options)
+    contexts.push(ctx)
+    return ctx.newPage()
+  }
+
+  step('another issuer, unknown to Tremplin, signs a badge for the young person’s other identifier', async () => {
+    const issuer = await createForeignIssuer()
+    credentialJson = JSON.stringify(await issuer.issueDi({ name: skill, subjectDid: ELSEWHERE_DID }), null, 2)
+    expect(credentialJson).toContain('"proof"')
+  })
+
+  step('the young person opens “Add a credential from elsewhere” from the wallet', async () => {
+    youth = await pageFor({ locale, width: WIDTHS.phone })
+    await signIn(youth, 'samira')
+    await switchLanguage(youth, locale)
+    await youth.goto('/wallet')
+    await youth.getByRole('link', { name: t('wallet.actions.import'), exact: true }).click()
+    await youth.waitForURL((url) => url.pathname === '/wallet/import')
+    await youth.getByRole('heading', { level: 1, name: t('wallet.import.title') }).waitFor()
+    await checkScreen(youth, shot('01-form'))
+  })
+
+  step('what is not a credential is refused, and the pasted text stays', async () => {
+    const input = youth.getByLabel(t('wallet.import.form.input.label'))
+    await input.fill('pas une attestation')
+    await youth.getByRole('button', { name: t('wallet.import.form.submit'), exact: true }).click()
+    await youth.getByRole('alert').filter({ hasText: t('wallet.import.errors.notReadable') }).waitFor()
+    expect(await input.inputValue()).toBe('pas une attestation')
+    await checkScreen(youth, shot('02-error'))
+  })
+
+  step('pasting the badge adds it, and the report says what to know', async () => {
+    await youth.getByLabel(t('wallet.import.form.input.label')).fill(credentialJson)
+    await youth.getByRole('button', { name: t('wallet.import.form.submit'), exact: true }).click()
+    const report = youth.getByRole('region', { name: t('wallet.import.report.title') })
+    await report.getByRole('heading', { name: skill }).waitFor()
+    await report.getByText(t('wallet.import.report.outcome.addedWithWarnings'), { exact: true }).waitFor()
+    await report.getByText(t('wallet.import.report.warnings.otherIdentifier', { subject: ELSEWHERE_DID })).waitFor()
+    await report.getByText(t('wallet.import.report.warnings.unknownIssuer')).waitFor()
+    await checkScreen(youth, shot('03-report'))
+  })
+
+  step('its page labels it imported, names both identifiers, and verifies it again now', async () => {
+    await youth.getByRole('link', { name: new RegExp(`^${escapeRegExp(t('wallet.import.report.see'))}`) }).click()
+    await youth.waitForURL((url) => /^\/wallet\/[0-9a-f-]{36}$/.test(url.pathname))
+    const main = youth.getByRole('main')
+    await main.getByRole('heading', { level: 1, name: skill }).waitFor()
+    await main.getByText(t('portfolio.card.imported.label'), { exact: true }).waitFor()
+    await main.getByText(t('portfolio.card.otherIdentifier.title'), { exact: true }).waitFor()
+    await main.getByRole('heading', { name: t('wallet.detail.checkedTitle') }).waitFor()
+    expect(await main.locator('[data-check="holder"][data-status="unchecked"]').count()).toBeGreaterThan(0)
+    await checkScreen(youth, shot('04-detail'))
+  })
+
+  step('the wallet lists it with the others, labelled imported', async () => {
+    await youth.goto('/wallet')
+    const card = youth.getByRole('article').filter({ has: youth.getByRole('heading', { name: skill }) })
+    await card.getByText(t('portfolio.card.imported.label'), { exact: true }).waitFor()
+    expect(await youth.getByRole('list', { name: t('wallet.listLabel') }).getByRole('article').count()).toBeGreaterThan(1)
+    await checkScreen(youth, shot('05-wallet'))
+  })
+
+  step('the young person shares it like any other badge', async () => {
+    await youth.goto('/wallet/shares/new')
+    await youth.getByRole('checkbox', { name: new RegExp(escapeRegExp(skill)) }).check()
+    // With one of the badges issued on Tremplin: the rest of the portfolio must be unaffected.
+    const boxes = youth.getByRole('checkbox')
+    for (let i = 0; i < await boxes.count(); i++) {
+      if (!(await boxes.nth(i).isChecked())) {
+        await boxes.nth(i).check()
+        break
+      }
+    }
+    await youth.getByLabel(t('shares.form.label.label'), { exact: true }).fill('Festival')
+    await youth.getByRole('button', { name: t('shares.form.submit'), exact: true }).click()
+    await youth.getByRole('heading', { name: t('shares.created.title') }).waitFor()
+    shareUrl = await findLinkOnPage(youth, '/p/')
+  })
+
+  step('the recruiter view shows it genuine, and says it was issued to another identifier', async () => {
+    const recruiter = await pageFor({ locale, width: WIDTHS.phone })
+    expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
+    const main = recruiter.getByRole('main')
+    const card = main.getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
+    await card.getByText(t('portfolio.card.otherIdentifier.title'), { exact: true }).waitFor()
+    await card.getByText(ELSEWHERE_DID, { exact: false }).first().waitFor()
+    await card.getByText(t('portfolio.view.cardHolderUnchecked'), { exact: true }).waitFor()
+    await card.locator('[data-check="holder"][data-status="unchecked"]').waitFor()
+    // The rest of the portfolio is unaffected: the presentation verifies, the other badge too.
+    await main.getByText(t('portfolio.report.headline.verified'), { exact: true }).first().waitFor()
+    expect(await main.getByText(t('portfolio.view.cardVerified'), { exact: true }).count()).toBe(1)
+    expect(await main.getByText(t('portfolio.view.cardNotVerified'), { exact: true }).count()).toBe(0)
+    await checkScreen(recruiter, shot('06-recruiter-view'))
+  })
+})
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+describe('who may open the import page', () => {
+  test('a recruiter gets the 403 page, a visitor the sign-in page', async () => {
+    const recruiter = await newContext(browser, { locale: 'en' })
+    try {
+      const page = await recruiter.newPage()
+      await signIn(page, 'julie')
+      const response = await page.goto('/wallet/import')
+      expect(response?.status()).toBe(403)
+      expect(await page.getByLabel(translator('en')('wallet.import.form.input.label')).count()).toBe(0)
+    } finally {
+      await recruiter.close()
+    }
+    const visitor = await newContext(browser, { locale: 'en' })
+    try {
+      const page = await visitor.newPage()
+      await page.goto('/wallet/import')
+      await page.waitForURL((url) => url.pathname === '/sign-in')
+    } finally {
+      await visitor.close()
+    }
+  })
+})
