@@ -256,6 +256,118 @@ export interface CredentialStatusTable {
   updated_at: Timestamp
 }
 
+/** The young person's profile: where they are, when they are available, the languages they speak. */
+export interface ProfilesTable {
+  user_id: string
+  region: string | null
+  /** 'now' | 'soon' | 'later' | 'not_looking' */
+  availability: string | null
+  /** JSON array of { code, level: 'basic' | 'fluent' | 'native' }. */
+  languages: ColumnType<string, string | undefined, string>
+  updated_at: Timestamp
+}
+
+export interface ProfileGoalsTable {
+  id: string
+  user_id: string
+  /** An ESCO occupation URI, or null for a goal in the young person's own words. */
+  occupation_uri: string | null
+  label: string
+  position: number
+  created_at: Timestamp
+}
+
+export interface ExperiencesTable {
+  id: string
+  user_id: string
+  /** 'formal' | 'non_formal' | 'informal' */
+  kind: string
+  title: string
+  place: string | null
+  /** 'YYYY-MM' */
+  started_on: string
+  /** 'YYYY-MM', null = ongoing. */
+  ended_on: string | null
+  what_i_did: ColumnType<string, string | undefined, string>
+  what_i_learned: ColumnType<string, string | undefined, string>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface CredentialExperiencesTable {
+  credential_id: string
+  experience_id: string
+}
+
+export interface ShareSectionsTable {
+  share_id: string
+  /** 'path' | 'goals' | 'languages' | 'availability' */
+  section: string
+}
+
+export interface PilotActionsTable {
+  id: string
+  organisation_id: string
+  name: string
+  description: ColumnType<string, string | undefined, string>
+  region: string | null
+  /** 'YYYY-MM-DD' */
+  starts_on: string
+  ends_on: string
+  created_by: string | null
+  created_at: Timestamp
+}
+
+export interface PilotMembersTable {
+  pilot_id: string
+  user_id: string
+  /** 'youth' | 'counsellor' | 'tutor' */
+  role: string
+  added_at: Timestamp
+}
+
+export interface PilotPartnersTable {
+  pilot_id: string
+  organisation_id: string
+  added_at: Timestamp
+}
+
+export interface BulkBatchesTable {
+  id: string
+  organisation_id: string
+  pilot_id: string | null
+  template_id: string
+  /** 'di' | 'jwt' */
+  format: string
+  /** 'csv' | 'selection' */
+  source: string
+  file_name: string | null
+  /** 'previewed' | 'running' | 'done' */
+  status: string
+  total_rows: number
+  created_by: string
+  created_at: Timestamp
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
+export interface BulkRowsTable {
+  batch_id: string
+  /** 1-based, as a person reads the CSV. */
+  row_number: number
+  holder_user_id: string | null
+  subject_did: string | null
+  /** JSON text of the claims to sign. */
+  claims: string
+  /** 'ready' | 'invalid' | 'issued' | 'failed' */
+  status: string
+  /** JSON text: field errors or a message. */
+  error: string | null
+  /** Set in the same transaction that stores the credential: a row is issued at most once. */
+  credential_id: string | null
+  issued_at: Timestamp | null
+}
+
 export interface Database {
   organisations: OrganisationsTable
   organisation_events: OrganisationEventsTable
@@ -278,6 +390,16 @@ export interface Database {
   status_lists: StatusListsTable
   status_entries: StatusEntriesTable
   credential_status: CredentialStatusTable
+  profiles: ProfilesTable
+  profile_goals: ProfileGoalsTable
+  experiences: ExperiencesTable
+  credential_experiences: CredentialExperiencesTable
+  share_sections: ShareSectionsTable
+  pilot_actions: PilotActionsTable
+  pilot_members: PilotMembersTable
+  pilot_partners: PilotPartnersTable
+  bulk_batches: BulkBatchesTable
+  bulk_rows: BulkRowsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>

@@ -3,6 +3,7 @@ import * as m20261127_1200 from './2026_11_27_1200_initial'
 import * as m20261127_1400 from './2026_11_27_1400_journey'
 import * as m20261127_1500 from './2026_11_27_1500_status_lists'
 import * as m20261127_1600 from './2026_11_27_1600_trust'
+import * as m20261127_1700 from './2026_11_27_1700_path_pilots'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1400_journey': m20261127_1400,
   '2026_11_27_1500_status_lists': m20261127_1500,
   '2026_11_27_1600_trust': m20261127_1600,
+  '2026_11_27_1700_path_pilots': m20261127_1700,
 }
