@@ -1,6 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { useActionState, useEffect, useRef, useState } from 'react'
+import { PasteOrUpload } from '@/app/_components/paste-or-upload'
 import { verifyAction, type VerifyState } from './actions'
 import { QrScanner } from './qr-scanner'
 import type { VerifyInputError } from './schema'
@@ -111,44 +112,17 @@ export function VerifyForm() {
       <form ref={formRef} action={formAction} onSubmit={onSubmit} className={`form ${styles.form}`} noValidate aria-busy={pending}>
         {error && <p id="verify-error" className="alert alert--error" role="alert">{t(`errors.${error}`)}</p>}
 
-        <div className="field">
-          <label className="field__label" htmlFor="verify-input">{t('form.input.label')}</label>
-          <p id="verify-input-hint" className="field__hint">{t('form.input.hint')}</p>
-          <textarea
-            ref={inputRef}
-            id="verify-input"
-            name="input"
-            className={`textarea ${styles.textarea}`}
-            defaultValue={values.input}
-            spellCheck={false}
-            autoCapitalize="none"
-            autoCorrect="off"
-            rows={8}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'verify-error verify-input-hint' : 'verify-input-hint'}
-          />
-        </div>
-
-        <div className="field">
-          <span id="verify-file-label" className="field__label">{t('form.file.label')}</span>
-          <p id="verify-file-hint" className="field__hint">{t('form.file.hint')}</p>
-          <div className={styles.fileRow}>
-            {/* The native control is kept (keyboard, screen readers) but drawn by the label below. */}
-            <input
-              ref={fileRef}
-              id="verify-file"
-              name="file"
-              type="file"
-              className={styles.fileInput}
-              accept=".json,.jwt,.txt,application/json,text/plain"
-              onChange={onFileChange}
-              aria-labelledby="verify-file-label"
-              aria-describedby="verify-file-hint verify-file-name"
-            />
-            <label htmlFor="verify-file" className={`button button--secondary ${styles.fileButton}`}>{t('form.file.choose')}</label>
-            <span id="verify-file-name" className={styles.fileName}>{fileName ?? t('form.file.none')}</span>
-          </div>
-        </div>
+        <PasteOrUpload
+          id="verify"
+          labels={{ input: t('form.input.label'), inputHint: t('form.input.hint'), file: t('form.file.label'), fileHint: t('form.file.hint'), choose: t('form.file.choose'), none: t('form.file.none') }}
+          defaultValue={values.input}
+          invalid={Boolean(error)}
+          accept=".json,.jwt,.txt,application/json,text/plain"
+          fileName={fileName}
+          inputRef={inputRef}
+          fileRef={fileRef}
+          onFileChange={onFileChange}
+        />
 
         <details className={styles.advanced} open={advancedOpen}>
           <summary>{t('form.advanced.summary')}</summary>

@@ -1,6 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { useActionState, useEffect, useRef, useState } from 'react'
+import { PasteOrUpload } from '@/app/_components/paste-or-upload'
 import { importAction, type ImportFormError, type ImportState } from './actions'
 import { ImportReport } from './import-report'
 import styles from './import.module.css'
@@ -64,44 +65,17 @@ export function ImportForm({ maxBytes, maxCredentials }: { maxBytes: number; max
             {t(`errors.${error}`, { max: maxCredentials, count: count ?? 0 })}
           </p>
         )}
-        <div className="field">
-          <label className="field__label" htmlFor="import-input">{t('form.input.label')}</label>
-          <p id="import-input-hint" className="field__hint">{t('form.input.hint', { max: maxCredentials })}</p>
-          <textarea
-            ref={inputRef}
-            id="import-input"
-            name="input"
-            className={`textarea ${styles.textarea}`}
-            defaultValue={state.status === 'idle' ? '' : state.input}
-            spellCheck={false}
-            autoCapitalize="none"
-            autoCorrect="off"
-            rows={8}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'import-error import-input-hint' : 'import-input-hint'}
-          />
-        </div>
-
-        <div className="field">
-          <span id="import-file-label" className="field__label">{t('form.file.label')}</span>
-          <p id="import-file-hint" className="field__hint">{t('form.file.hint')}</p>
-          <div className={styles.fileRow}>
-            {/* The native control is kept (keyboard, screen readers) but drawn by the label below. */}
-            <input
-              ref={fileRef}
-              id="import-file"
-              name="file"
-              type="file"
-              className={styles.fileInput}
-              accept=".json,.jwt,.txt,application/json,application/jwt,text/plain"
-              onChange={onFileChange}
-              aria-labelledby="import-file-label"
-              aria-describedby="import-file-hint import-file-name"
-            />
-            <label htmlFor="import-file" className={`button button--secondary ${styles.fileButton}`}>{t('form.file.choose')}</label>
-            <span id="import-file-name" className={styles.fileName}>{fileName ?? t('form.file.none')}</span>
-          </div>
-        </div>
+        <PasteOrUpload
+          id="import"
+          labels={{ input: t('form.input.label'), inputHint: t('form.input.hint', { max: maxCredentials }), file: t('form.file.label'), fileHint: t('form.file.hint'), choose: t('form.file.choose'), none: t('form.file.none') }}
+          defaultValue={state.status === 'idle' ? '' : state.input}
+          invalid={Boolean(error)}
+          accept=".json,.jwt,.txt,application/json,application/jwt,text/plain"
+          fileName={fileName}
+          inputRef={inputRef}
+          fileRef={fileRef}
+          onFileChange={onFileChange}
+        />
 
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={pending}>
