@@ -1,4 +1,4 @@
-import { isObject, MAX_INPUT_BYTES, MAX_JSON_DEPTH, toArray } from '@/lib/credentials/verify/input'
+import { isObject, MAX_INPUT_BYTES, MAX_JSON_DEPTH, textDepth, toArray } from '@/lib/credentials/verify/input'
 
 // What a young person pastes or uploads to add credentials received elsewhere, split into the
 // credentials it holds: one credential (JSON, or a compact VC-JWT), a JSON array of them, several
@@ -62,7 +62,8 @@ function vpOfJwt(jwt: string): Record<string, unknown> | undefined {
 
 function fromJson(text: string): ImportEntry[] | Extract<ImportInput, { ok: false }> {
   // Depth is checked on the text first: a 10,000-deep document never reaches the parser.
-  if (textDepth(text) > MAX_JSON_DEPTH + 1) return { ok: false, error: 'tooDeep' }
+  // One level more than a single credential may have: the array around several.
+  if (textDepth(text, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH + 1) return { ok: false, error: 'tooDeep' }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -92,23 +93,4 @@ function presentationOf(value: Record<string, unknown>): Record<string, unknown>
 
 function entryOf(value: unknown): ImportEntry {
   return { value, text: typeof value === 'string' ? value.trim() : JSON.stringify(value) }
-}
-
-/** Bracket depth of JSON text, ignoring brackets inside strings. */
-function textDepth(text: string): number {
-  let depth = 0
-  let max = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    if (inString) {
-      if (ch === 92) i++
-      else if (ch === 34) inString = false
-    } else if (ch === 34) inString = true
-    else if (ch === 123 || ch === 91) {
-      if (++depth > max) max = depth
-      if (max > MAX_JSON_DEPTH + 1) return max
-    } else if (ch === 125 || ch === 93) depth--
-  }
-  return max
 }

@@ -75,8 +75,11 @@ function parseJwt(jwt: string): ParsedInput {
   return bad('NOT_A_CREDENTIAL', 'The JWT carries neither a "vc" nor a "vp" claim')
 }
 
-/** Bracket depth of JSON text, ignoring brackets inside strings. */
-function textDepth(text: string): number {
+/**
+ * Bracket depth of JSON text, ignoring brackets inside strings; counting stops once it passes
+ * `stopAbove` (the caller only needs to know the limit was passed).
+ */
+export function textDepth(text: string, stopAbove = MAX_JSON_DEPTH): number {
   let depth = 0
   let max = 0
   let inString = false
@@ -88,7 +91,7 @@ function textDepth(text: string): number {
     } else if (ch === 34) inString = true
     else if (ch === 123 || ch === 91) {
       if (++depth > max) max = depth
-      if (max > MAX_JSON_DEPTH) return max
+      if (max > stopAbove) return max
     } else if (ch === 125 || ch === 93) depth--
   }
   return max
