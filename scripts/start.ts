@@ -23,13 +23,14 @@ async function prepare() {
   const rt = await createRuntime(env)
   try {
     console.log(`Tremplin: data in ${env.dataDir}${env.masterKey ? '' : ' (master key: master.key, mode 0600)'}`)
+    // Taxonomies first: the demo world's goals are ESCO occupations when ESCO is there.
+    await importSharedTaxonomies(rt, { root })
     if (process.env.SEED_DEMO !== 'false' && (await seedDemoWorld(rt))) {
       console.log('\nDemo world created. Sign in with any of these accounts (password for all: %s):', DEMO_PASSWORD)
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.role.padEnd(11)} ${a.name}`)
       console.log('')
     }
     for (const { slug, did } of await ensureOrganisationDidWebs(rt)) console.log(`Tremplin: ${slug} now issues as ${did}`)
-    await importSharedTaxonomies(rt, { root })
   } finally {
     await rt.db.destroy()
   }

@@ -13,13 +13,15 @@ export interface NewShare {
   expires_at: string
 }
 
-/** The share and its credentials (in the chosen order), all or nothing. */
-export async function insertShare(db: Db, share: NewShare, credentialIds: string[]): Promise<void> {
+/** The share, its credentials (in the chosen order) and its profile sections, all or nothing. */
+
+export async function insertShare(db: Db, share: NewShare, credentialIds: string[], sections: readonly string[] = []): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('shares').values(share).execute()
     await trx.insertInto('share_credentials')
       .values(credentialIds.map((credential_id, position) => ({ share_id: share.id, credential_id, position })))
       .execute()
+    if (sections.length) await trx.insertInto('share_sections').values(sections.map((section) => ({ share_id: share.id, section }))).execute()
   })
 }
 

@@ -62,7 +62,7 @@ export async function createShare(rt: Pick<Runtime, 'db' | 'env'>, user: Actor, 
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
   }
-  await repo.insertShare(rt.db, share, ids)
+  await repo.insertShare(rt.db, share, ids, [...new Set(input.sections ?? [])])
   return { id: share.id, token, url: shareUrl(rt.env.publicUrl, token), expiresAt: share.expires_at }
 }
 

@@ -1,5 +1,6 @@
 import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
+import { sharedProfile, type SharedProfile } from '@/lib/profile/service'
 import type { Runtime } from '@/lib/runtime'
 import { lifecycleFromChecks, otherIdentifierFromChecks } from '@/lib/verification/cards'
 import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
@@ -24,23 +25,28 @@ export type SharedPortfolio =
     result: VerificationResult
     /** Formats of the presentations, for the download links. */
     formats: ('di' | 'jwt')[]
+    /** The profile sections the young person chose to show: their own words, not verified. */
+    profile: SharedProfile
   }
 
 export interface ViewOptions {
   now?: Date
   /** The signed-in user, if any: the young person looking at their own link is not counted as a view. */
   viewerId?: string | null
+  /** The reader's language, for ESCO goal labels. */
+  lang?: string
 }
 
 /**
  * Opens a shared portfolio and counts the view. A revoked or expired share reveals nothing else.
  * @throws AppError NOT_FOUND for an unknown token.
  */
-export async function viewSharedPortfolio(rt: Runtime, token: string, { now = new Date(), viewerId }: ViewOptions = {}): Promise<SharedPortfolio> {
+export async function viewSharedPortfolio(rt: Runtime, token: string, { now = new Date(), viewerId, lang = 'fr' }: ViewOptions = {}): Promise<SharedPortfolio> {
   const opened = await openShare(rt, token, now)
   if (opened.status !== 'active') return { state: opened.status }
   const { share, rows } = opened
   const { parts, challenge } = await sign(rt, opened, now)
+  const profile = await sharedProfile(rt, share.id, share.holder_user_id, lang)
   const result = await verifyParts(rt, parts, { challenge, domain: rt.env.publicUrl, now }, rows.map((r) => r.id))
   if (viewerId !== share.holder_user_id) await repo.recordView(rt.db, share.id, now.toISOString())
   return {
@@ -56,6 +62,7 @@ export async function viewSharedPortfolio(rt: Runtime, token: string, { now = ne
     }),
     result,
     formats: parts.map((p) => p.format),
+    profile,
   }
 }
 

@@ -5,7 +5,9 @@ import { countUsers } from '@/lib/auth/repository'
 import { createUser } from '@/lib/auth/service'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { approveOrganisation, createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
+import { createExperience, saveGoals } from '@/lib/profile/service'
 import type { Runtime } from '@/lib/runtime'
+import { searchConcepts } from '@/lib/taxonomy/service'
 
 /** The shared password of every demo account: the demo world is for trying Tremplin, not for real data. */
 export const DEMO_PASSWORD = 'tremplin-demo'
@@ -65,9 +67,40 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
 
   const issue = (org: typeof mlRow, by: string, subject: string, templateId: string, claims: unknown, format: 'di' | 'jwt' = 'di') =>
     issueForOrganisation(rt, { organisation: org, templateId, subjectDid: subject, claims, issuedByUserId: by, format })
-  await issue(mlRow, claire.id, samira.did!, 'skill-badge', teamwork)
+  const samiraTeamwork = await issue(mlRow, claire.id, samira.did!, 'skill-badge', teamwork)
   await issue(mlRow, claire.id, samira.did!, 'skill-badge', digital, 'jwt')
-  await issue(bakeryRow, karim.id, samira.did!, 'work-experience', bakery)
+  const samiraBakery = await issue(bakeryRow, karim.id, samira.did!, 'work-experience', bakery)
   await issue(mlRow, claire.id, lucas.did!, 'skill-badge', SOLVE_PROBLEMS)
+  await seedSamiraProfile(rt, { id: samira.id, role: 'youth' }, { bakery: samiraBakery.id, teamwork: samiraTeamwork.id })
   return true
+}
+
+/** Samira's path (three kinds of experience, two credentials linked to where they came from), goals and languages. */
+async function seedSamiraProfile(rt: Runtime, samira: { id: string; role: string }, credentials: { bakery: string; teamwork: string }) {
+  const experience = (input: Omit<Parameters<typeof createExperience>[2], 'credentialIds'> & { credentialIds?: string[] }) =>
+    createExperience(rt, samira, { credentialIds: [], ...input })
+  await experience({
+    kind: 'formal', title: 'Stage en boulangerie', place: 'Boulangerie du Marché, Roubaix', startedOn: '2026-05', endedOn: '2026-06',
+    whatIDid: 'J’ai préparé les viennoiseries le matin et servi les clients au comptoir.',
+    whatILearned: 'Me lever tôt et être à l’heure, respecter l’hygiène, rendre la monnaie sans me tromper.',
+    credentialIds: [credentials.bakery],
+  })
+  await experience({
+    kind: 'non_formal', title: 'Bénévolat à la banque alimentaire', place: 'Mission Locale Roubaix-Tourcoing', startedOn: '2025-10', endedOn: '2026-03',
+    whatIDid: 'Avec une équipe de cinq, on triait les dons et on préparait les colis chaque mercredi.',
+    whatILearned: 'Travailler en équipe, m’organiser quand il y a beaucoup à faire.',
+    credentialIds: [credentials.teamwork],
+  })
+  await experience({
+    kind: 'informal', title: 'M’occuper de mes petits frères', place: 'À la maison', startedOn: '2022-09', endedOn: null,
+    whatIDid: 'Je les emmène à l’école, je les aide pour les devoirs et je prépare le repas du soir.',
+    whatILearned: 'Être patiente, tenir un emploi du temps, gérer les imprévus.',
+  })
+  const [baker] = await searchConcepts(rt, { q: 'boulanger', lang: 'fr', kinds: ['occupation'], limit: 1 })
+  await saveGoals(rt, samira, {
+    goals: [baker ? { occupationUri: baker.uri, label: baker.label } : { occupationUri: null, label: 'Boulangère' }, { occupationUri: null, label: 'Vendeuse en boulangerie' }],
+    region: 'Hauts-de-France, autour de Roubaix',
+    availability: 'soon',
+    languages: [{ code: 'fr', level: 'native' }, { code: 'ar', level: 'fluent' }, { code: 'en', level: 'basic' }],
+  })
 }

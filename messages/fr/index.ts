@@ -11,6 +11,8 @@ import portfolio from './portfolio.json'
 import verify from './verify.json'
 import taxonomy from './taxonomy.json'
 import admin from './admin.json'
+import profile from './profile.json'
+import pilots from './pilots.json'
 
-const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin }
+const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots }
 export default messages

@@ -11,6 +11,7 @@ import { viewSharedPortfolio, type SharedPortfolio } from '@/lib/portfolio/view'
 import { getRuntime } from '@/lib/runtime'
 import { credentialSegment } from '@/lib/wallet/paths'
 import styles from './portfolio.module.css'
+import { ProfileSections } from './profile-sections'
 
 type Props = { params: Promise<{ token: string }> }
 
@@ -31,8 +32,8 @@ export default async function SharedPortfolioPage({ params }: Props) {
 
 async function load(token: string): Promise<SharedPortfolio> {
   try {
-    const [rt, viewer] = await Promise.all([getRuntime(), getCurrentUser()])
-    return await viewSharedPortfolio(rt, token, { viewerId: viewer?.id })
+    const [rt, viewer, lang] = await Promise.all([getRuntime(), getCurrentUser(), getLocale()])
+    return await viewSharedPortfolio(rt, token, { viewerId: viewer?.id, lang })
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
@@ -68,6 +69,8 @@ async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { sta
           </figure>
         )}
       </header>
+
+      <ProfileSections profile={view.profile} holderName={view.holderName} />
 
       {view.cards.length === 0 ? (
         <p className="alert">{t('nothing')}</p>

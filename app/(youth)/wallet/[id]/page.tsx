@@ -6,6 +6,7 @@ import { CredentialCard } from '@/app/_components/credential-card'
 import { VerificationReport } from '@/app/_components/verification-report'
 import { requireRole } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
+import { experienceOfCredential } from '@/lib/profile/service'
 import { getRuntime } from '@/lib/runtime'
 import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/issuer-standing'
 import { credentialIdFromSegment, credentialSegment } from '@/lib/wallet/paths'
@@ -22,7 +23,10 @@ export default async function CredentialPage({ params }: Props) {
   const user = await requireRole('youth')
   const { id } = await params
   const { card, now, atImport } = await loadCredential(user, credentialIdFromSegment(id))
-  const [t, tc, locale, format] = await Promise.all([getTranslations('wallet'), getTranslations('portfolio'), getLocale(), getFormatter()])
+  const [t, tc, tp, locale, format, cameFrom] = await Promise.all([
+    getTranslations('wallet'), getTranslations('portfolio'), getTranslations('profile.credential'), getLocale(), getFormatter(),
+    experienceOfCredential(await getRuntime(), user, card.id),
+  ])
   const base = `/wallet/${credentialSegment(card.id)}`
   const standing = issuerStandingOfResult(now)
   return (
@@ -52,6 +56,12 @@ export default async function CredentialPage({ params }: Props) {
             )}
           </section>
         )}
+        <section className={`card ${styles.panel}`} aria-labelledby="came-from-title">
+          <h2 id="came-from-title">{tp('title')}</h2>
+          {cameFrom
+            ? <p><Link href={`/profile/experiences/${cameFrom.id}`}>{tp('cameFrom', { title: cameFrom.title })}</Link></p>
+            : <><p>{tp('none')}</p><p><Link href="/profile">{tp('link')}</Link></p></>}
+        </section>
         <section className={`card ${styles.panel}`} aria-labelledby="keep-title">
           <h2 id="keep-title">{t('detail.keepTitle')}</h2>
           <p>{t(`detail.keepText.${card.format}`)}</p>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { ABOUT_MAX, DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, LABEL_MAX } from '@/lib/portfolio/schemas'
+import { PROFILE_SECTIONS } from '@/lib/profile/schemas'
 import { getRuntime } from '@/lib/runtime'
 import { listWalletCards } from '@/lib/wallet/service'
 import styles from '../shares.module.css'
@@ -35,7 +36,7 @@ export default async function NewSharePage() {
           <p className={styles.centered}><Link className="button button--primary" href="/wallet">{t('new.nothing.back')}</Link></p>
         </div>
       ) : (
-        <ShareForm choices={choices} limits={{ about: ABOUT_MAX, label: LABEL_MAX }} expiryChoices={[...EXPIRY_CHOICES]} defaultExpiry={DEFAULT_EXPIRY_DAYS} />
+        <ShareForm choices={choices} limits={{ about: ABOUT_MAX, label: LABEL_MAX }} expiryChoices={[...EXPIRY_CHOICES]} defaultExpiry={DEFAULT_EXPIRY_DAYS} sections={PROFILE_SECTIONS} />
       )}
     </main>
   )

@@ -1,4 +1,5 @@
 'use client'
+import Link from 'next/link'
 import { useLocale, useTranslations } from 'next-intl'
 import { useActionState, useEffect, useState } from 'react'
 import { createShareAction, type CreateShareState } from '../actions'
@@ -23,11 +24,14 @@ interface Props {
   limits: { about: number; label: number }
   expiryChoices: number[]
   defaultExpiry: number
+  /** Profile sections the young person may add (their own words, shown apart from the credentials). */
+  sections: readonly string[]
 }
 
 /** Pick credentials, say a few words, name the link, choose how long it lasts. */
-export function ShareForm({ choices, limits, expiryChoices, defaultExpiry }: Props) {
+export function ShareForm({ choices, limits, expiryChoices, defaultExpiry, sections }: Props) {
   const t = useTranslations('shares')
+  const tp = useTranslations('profile.share')
   const locale = useLocale()
   const [state, action, pending] = useActionState<CreateShareState, FormData>(createShareAction, undefined)
   const values = state && !state.ok ? state.values : undefined
@@ -40,6 +44,7 @@ export function ShareForm({ choices, limits, expiryChoices, defaultExpiry }: Pro
   if (state?.ok) return <ShareCreated url={state.url} expiresAt={state.expiresAt} qrSvg={state.qrSvg} qrPng={state.qrPng} />
 
   const picked = new Set(values?.credentialIds ?? [])
+  const pickedSections = new Set(values?.sections ?? [])
   const error = (field: keyof typeof errors, id: string) => {
     const key = errors[field]?.[0]
     return key ? <p id={id} className="field__error">{t.has(`form.errors.${key}`) ? t(`form.errors.${key}`) : t('form.errors.invalid')}</p> : null
@@ -71,6 +76,18 @@ export function ShareForm({ choices, limits, expiryChoices, defaultExpiry }: Pro
             </li>
           ))}
         </ul>
+      </fieldset>
+
+      <fieldset className="field" aria-describedby="sections-hint">
+        <legend className="field__label">{tp('legend')} <span className={styles.optional}>({t('form.optional')})</span></legend>
+        <p id="sections-hint" className="field__hint">{tp('hint')}</p>
+        {sections.map((s) => (
+          <label key={s} className="choice">
+            <input type="checkbox" name="sections" value={s} defaultChecked={pickedSections.has(s)} />
+            {tp(`sections.${s}`)}
+          </label>
+        ))}
+        <p className="field__hint"><Link href="/profile">{tp('editProfile')}</Link></p>
       </fieldset>
 
       <div className="field">
