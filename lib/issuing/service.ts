@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '@/db/schema'
 import { findUserByDid } from '@/lib/auth/repository'
 import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
 import { assertMayIssue } from '@/lib/orgs/service'
@@ -15,6 +17,12 @@ export interface IssueForOrganisationInput {
   format?: CredentialFormat
   issuedByUserId?: string
   now?: Date
+  /**
+   * Runs inside the write transaction, after the credential row and its status entries: whatever
+   * it writes commits with the credential, and if it throws the credential is rolled back (bulk
+   * issuing marks its row issued here, so a row and its credential are never apart).
+   */
+  within?: (trx: Transaction<Database>, issued: IssuedCredential) => Promise<void>
 }
 
 const MAX_ATTEMPTS = 3
@@ -70,6 +78,7 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
           language: (input.claims as { language?: string } | null)?.language ?? 'fr',
         })
         await statusRepo.insertEntries(trx, status.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })))
+        if (input.within) await input.within(trx, issued)
       })
       return issued
     } catch (e) {

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { requireRole } from '@/lib/auth/guards'
+import { BULK_COLUMNS, REQUIRED_COLUMNS } from '@/lib/bulk/csv'
+import { AppError } from '@/lib/errors'
+import { getPilot } from '@/lib/pilots/service'
+import { getRuntime } from '@/lib/runtime'
+import styles from '../../pilots.module.css'
+import { SelectionForm } from './selection-form'
+import { UploadForm } from './upload-form'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pilots.bulk')
+  return { title: t('title') }
+}
+
+export default async function BulkPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole('counsellor')
+  const { id } = await params
+  const t = await getTranslations('pilots.bulk')
+  const pilot = await getPilot(await getRuntime(), user, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    throw e
+  })
+  const participants = pilot.members.filter((m) => m.role === 'youth' && m.hasWallet)
+  return (
+    <main id="content" className="page page--narrow">
+      <p><Link href={`/issuer/pilots/${encodeURIComponent(pilot.id)}`}>{t('back')}</Link></p>
+      <header className="page-header"><div><p className="iss-eyebrow">{pilot.name}</p><h1>{t('title')}</h1><p>{t('intro')}</p></div></header>
+
+      <section className={`card ${styles.section}`} aria-labelledby="csv-title">
+        <h2 id="csv-title">{t('csvTitle')}</h2>
+        <p>{t('csvIntro')}</p>
+        <p><a className="button button--secondary" href="/issuer/pilots/template.csv" download>{t('template')}</a></p>
+        <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('columnsCaption')}>
+          <table className={`${styles.table} ${styles.stack}`}>
+            <caption className="visually-hidden">{t('columnsCaption')}</caption>
+            <thead><tr><th scope="col">{t('column')}</th><th scope="col">{t('meaning')}</th></tr></thead>
+            <tbody>
+              {BULK_COLUMNS.map((c) => (
+                <tr key={c}>
+                  <th scope="row"><span className={styles.code}>{c}</span><br /><small>{REQUIRED_COLUMNS.includes(c) ? t('required') : t('optional')}</small></th>
+                  <td data-label={t('meaning')}>{t(`columns.${c}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <UploadForm pilotId={pilot.id} />
+      </section>
+
+      <section className={`card ${styles.section}`} aria-labelledby="selection-title">
+        <h2 id="selection-title">{t('selectionTitle')}</h2>
+        <p>{t('selectionIntro')}</p>
+        {participants.length === 0 ? <p>{t('noParticipants')}</p> : <SelectionForm pilotId={pilot.id} participants={participants} />}
+      </section>
+    </main>
+  )
+}

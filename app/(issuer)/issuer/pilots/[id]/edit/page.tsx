@@ -1,0 +1,29 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { requireRole } from '@/lib/auth/guards'
+import { AppError } from '@/lib/errors'
+import { getPilot } from '@/lib/pilots/service'
+import { getRuntime } from '@/lib/runtime'
+import { PilotForm } from '../../pilot-form'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pilots.form')
+  return { title: t('editTitle') }
+}
+
+export default async function EditPilotPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole('counsellor')
+  const { id } = await params
+  const t = await getTranslations('pilots.form')
+  const pilot = await getPilot(await getRuntime(), user, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    throw e
+  })
+  return (
+    <main id="content" className="page page--narrow">
+      <header className="page-header"><div><p className="iss-eyebrow">{pilot.name}</p><h1>{t('editTitle')}</h1></div></header>
+      <PilotForm initial={{ pilotId: pilot.id, name: pilot.name, description: pilot.description, region: pilot.region ?? '', startsOn: pilot.startsOn, endsOn: pilot.endsOn }} />
+    </main>
+  )
+}

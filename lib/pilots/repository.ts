@@ -1,0 +1,57 @@
+import type { Db } from '@/db/client'
+
+// Pilot actions, their members and partner employers. Kysely only; every query is scoped by the
+// caller to one organisation.
+
+export function listPilotsOf(db: Db, organisationId: string) {
+  return db.selectFrom('pilot_actions')
+    .select((eb) => [
+      'id', 'name', 'description', 'region', 'starts_on', 'ends_on', 'created_at',
+      eb.selectFrom('pilot_members').select((m) => m.fn.countAll<number | string>().as('n'))
+        .whereRef('pilot_members.pilot_id', '=', 'pilot_actions.id').where('pilot_members.role', '=', 'youth').as('youth_count'),
+    ])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('starts_on', 'desc').orderBy('created_at', 'desc')
+    .execute()
+}
+
+export function findPilotOf(db: Db, organisationId: string, pilotId: string) {
+  return db.selectFrom('pilot_actions').selectAll().where('organisation_id', '=', organisationId).where('id', '=', pilotId).executeTakeFirst()
+}
+
+export function listMembers(db: Db, pilotId: string) {
+  return db.selectFrom('pilot_members').innerJoin('users', 'users.id', 'pilot_members.user_id')
+    .select(['users.id', 'users.display_name', 'users.username', 'users.did', 'pilot_members.role', 'pilot_members.added_at'])
+    .where('pilot_members.pilot_id', '=', pilotId)
+    .orderBy('pilot_members.role').orderBy('users.display_name')
+    .execute()
+}
+
+export function listPartners(db: Db, pilotId: string) {
+  return db.selectFrom('pilot_partners').innerJoin('organisations', 'organisations.id', 'pilot_partners.organisation_id')
+    .select(['organisations.id', 'organisations.name', 'organisations.slug'])
+    .where('pilot_partners.pilot_id', '=', pilotId)
+    .orderBy('organisations.name')
+    .execute()
+}
+
+/** People of the organisation who may take part: its young people (onboarded there) and its counsellors and tutors. */
+export function listCandidates(db: Db, organisationId: string) {
+  return db.selectFrom('users').select(['id', 'display_name', 'username', 'role', 'did'])
+    .where('organisation_id', '=', organisationId).where('role', 'in', ['youth', 'counsellor', 'tutor'])
+    .orderBy('display_name').execute()
+}
+
+export function listEmployerOrganisations(db: Db, exceptId: string) {
+  return db.selectFrom('organisations').select(['id', 'name', 'slug'])
+    .where('kind', '=', 'employer').where('status', '=', 'approved').where('id', '!=', exceptId)
+    .orderBy('name').execute()
+}
+
+export async function addMembers(db: Db, pilotId: string, members: { userId: string; role: string }[], at: string) {
+  if (!members.length) return
+  await db.insertInto('pilot_members')
+    .values(members.map((m) => ({ pilot_id: pilotId, user_id: m.userId, role: m.role, added_at: at })))
+    .onConflict((oc) => oc.columns(['pilot_id', 'user_id']).doNothing())
+    .execute()
+}
