@@ -2,56 +2,12 @@
 import { useTranslations } from 'next-intl'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
+import { useTaxonomySearch, type Concept } from '@/app/_components/use-taxonomy-search'
 import { describedBy, FieldMessages } from '../../_components/form-field'
 
-/** A result of GET /api/taxonomy/search (skills and key competences only). */
-export interface Concept {
-  uri: string
-  kind: string
-  framework?: string
-  code?: string | null
-  label: string
-  description?: string | null
-}
+export type { Concept }
 
-type SearchStatus = 'idle' | 'loading' | 'done' | 'unavailable'
-const LIMIT = 8
-
-/** Searches the taxonomies in the UI language as the user types (debounced; stale answers dropped). */
-function useConceptSearch(query: string, lang: string) {
-  const [results, setResults] = useState<Concept[]>([])
-  const [status, setStatus] = useState<SearchStatus>('idle')
-  useEffect(() => {
-    const q = query.trim()
-    if (q.length < 2) {
-      setResults([])
-      setStatus((s) => (s === 'unavailable' ? s : 'idle'))
-      return
-    }
-    const controller = new AbortController()
-    const timer = window.setTimeout(async () => {
-      setStatus('loading')
-      try {
-        const params = new URLSearchParams({ q, lang, kinds: 'skill,key_competence', limit: String(LIMIT) })
-        const res = await fetch(`/api/taxonomy/search?${params}`, { signal: controller.signal })
-        if (!res.ok) throw new Error(String(res.status))
-        const body = (await res.json()) as { results?: Concept[] }
-        setResults((body.results ?? []).filter((c) => c.kind === 'skill' || c.kind === 'key_competence'))
-        setStatus('done')
-      } catch (e) {
-        if ((e as Error).name !== 'AbortError') {
-          setResults([])
-          setStatus('unavailable')
-        }
-      }
-    }, 200)
-    return () => {
-      controller.abort()
-      window.clearTimeout(timer)
-    }
-  }, [query, lang])
-  return { results, status }
-}
+const KINDS = ['skill', 'key_competence'] as const
 
 interface Common {
   id: string
@@ -79,7 +35,7 @@ export function ConceptCombobox(props: Common & (
   const [active, setActive] = useState(-1)
   const [notice, setNotice] = useState('')
   const input = useRef<HTMLInputElement>(null)
-  const { results, status } = useConceptSearch(text, props.lang)
+  const { results, status } = useTaxonomySearch(text, props.lang, KINDS)
   const options = props.mode === 'multi' ? results.filter((r) => !chosen.some((c) => c.uri === r.uri)) : results
   const expanded = open && options.length > 0
 

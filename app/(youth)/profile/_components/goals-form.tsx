@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl'
 import { useActionState, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
+import { useTaxonomySearch } from '@/app/_components/use-taxonomy-search'
 import { AVAILABILITIES, LANGUAGE_CODES, LANGUAGE_LEVELS, type GoalsFormValues } from '@/lib/profile/schemas'
 import { saveGoalsAction, type GoalsState } from '../actions'
 import styles from '../profile.module.css'
@@ -9,50 +10,13 @@ import { languageName } from './language-name'
 
 interface Goal { occupationUri: string | null; label: string }
 interface Language { code: string; level: string }
-interface Occupation { uri: string; label: string }
 
 interface Props {
   initial: GoalsFormValues
   limits: { goals: number; goal: number; region: number; languages: number }
 }
 
-type SearchStatus = 'idle' | 'loading' | 'done' | 'unavailable'
-
-/** ESCO occupations matching what is typed, in the UI language (debounced; stale answers dropped). */
-function useOccupationSearch(query: string, lang: string) {
-  const [results, setResults] = useState<Occupation[]>([])
-  const [status, setStatus] = useState<SearchStatus>('idle')
-  useEffect(() => {
-    const q = query.trim()
-    if (q.length < 2) {
-      setResults([])
-      setStatus((s) => (s === 'unavailable' ? s : 'idle'))
-      return
-    }
-    const controller = new AbortController()
-    const timer = window.setTimeout(async () => {
-      setStatus('loading')
-      try {
-        const params = new URLSearchParams({ q, lang, kinds: 'occupation', limit: '8' })
-        const res = await fetch(`/api/taxonomy/search?${params}`, { signal: controller.signal })
-        if (!res.ok) throw new Error(String(res.status))
-        const body = (await res.json()) as { results?: (Occupation & { kind: string })[] }
-        setResults((body.results ?? []).filter((c) => c.kind === 'occupation').map(({ uri, label }) => ({ uri, label })))
-        setStatus('done')
-      } catch (e) {
-        if ((e as Error).name !== 'AbortError') {
-          setResults([])
-          setStatus('unavailable')
-        }
-      }
-    }, 200)
-    return () => {
-      controller.abort()
-      window.clearTimeout(timer)
-    }
-  }, [query, lang])
-  return { results, status }
-}
+const OCCUPATIONS = ['occupation'] as const
 
 /** Goals (ESCO occupations or own words, ordered), region, availability and languages with a level. */
 export function GoalsForm({ initial, limits }: Props) {
@@ -69,7 +33,7 @@ export function GoalsForm({ initial, limits }: Props) {
   const [notice, setNotice] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const listId = useId()
-  const { results, status } = useOccupationSearch(text, locale)
+  const { results, status } = useTaxonomySearch(text, locale, OCCUPATIONS)
   const options = results.filter((r) => !goals.some((g) => g.occupationUri === r.uri))
   const expanded = open && options.length > 0
   const full = goals.length >= limits.goals

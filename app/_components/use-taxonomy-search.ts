@@ -1,0 +1,56 @@
+'use client'
+import { useEffect, useState } from 'react'
+
+/** A result of GET /api/taxonomy/search. */
+export interface Concept {
+  uri: string
+  kind: string
+  framework?: string
+  code?: string | null
+  label: string
+  description?: string | null
+}
+
+export type SearchStatus = 'idle' | 'loading' | 'done' | 'unavailable'
+
+/**
+ * Searches the taxonomies (ESCO, the EU key competences) in `lang` as the user types: debounced,
+ * stale answers dropped, only concepts of the given `kinds`. Used by the issuer's skill picker and
+ * the young person's goals.
+ */
+export function useTaxonomySearch(query: string, lang: string, kinds: readonly string[], limit = 8) {
+  const [results, setResults] = useState<Concept[]>([])
+  const [status, setStatus] = useState<SearchStatus>('idle')
+  const kindList = kinds.join(',')
+  useEffect(() => {
+    const q = query.trim()
+    if (q.length < 2) {
+      setResults([])
+      setStatus((s) => (s === 'unavailable' ? s : 'idle'))
+      return
+    }
+    const wanted = new Set(kindList.split(','))
+    const controller = new AbortController()
+    const timer = window.setTimeout(async () => {
+      setStatus('loading')
+      try {
+        const params = new URLSearchParams({ q, lang, kinds: kindList, limit: String(limit) })
+        const res = await fetch(`/api/taxonomy/search?${params}`, { signal: controller.signal })
+        if (!res.ok) throw new Error(String(res.status))
+        const body = (await res.json()) as { results?: Concept[] }
+        setResults((body.results ?? []).filter((c) => wanted.has(c.kind)))
+        setStatus('done')
+      } catch (e) {
+        if ((e as Error).name !== 'AbortError') {
+          setResults([])
+          setStatus('unavailable')
+        }
+      }
+    }, 200)
+    return () => {
+      controller.abort()
+      window.clearTimeout(timer)
+    }
+  }, [query, lang, kindList, limit])
+  return { results, status }
+}
