@@ -8,8 +8,8 @@ import { BrandLink } from './brand-link'
 import { LangSwitch } from './lang-switch'
 
 // `ns`: the entry's label is that namespace's `nav` message (a feature that owns its words).
-const NAV: Record<Role, { href: string; key: string; ns?: 'pilots' }[]> = {
-  youth: [{ href: '/wallet', key: 'wallet' }, { href: '/profile', key: 'profile' }, { href: '/wallet/shares', key: 'shares' }],
+const NAV: Record<Role, { href: string; key: string; ns?: 'pilots' | 'privacy' }[]> = {
+  youth: [{ href: '/wallet', key: 'wallet' }, { href: '/profile', key: 'profile' }, { href: '/wallet/shares', key: 'shares' }, { href: '/privacy', key: 'privacy', ns: 'privacy' }],
   counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/pilots', key: 'pilots', ns: 'pilots' }, { href: '/issuer/team', key: 'team' }],
   tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
   recruiter: [{ href: '/verify', key: 'verify' }],
@@ -18,7 +18,7 @@ const NAV: Record<Role, { href: string; key: string; ns?: 'pilots' }[]> = {
 
 /** The header of every page: brand, the role's navigation, the language switch, the account. */
 export async function SiteHeader() {
-  const [t, tPilots, locale, user] = await Promise.all([getTranslations('shell'), getTranslations('pilots'), getLocale(), getCurrentUser()])
+  const [t, tPilots, tPrivacy, locale, user] = await Promise.all([getTranslations('shell'), getTranslations('pilots'), getTranslations('privacy'), getLocale(), getCurrentUser()])
   return (
     // How much navigation there is decides from which width everything fits on one row (globals.css).
     <header className="site-header" data-nav={!user ? 'none' : NAV[user.role].length > 2 ? 'long' : 'short'}>
@@ -28,7 +28,7 @@ export async function SiteHeader() {
           <nav aria-label={t('nav.label')} className="site-nav">
             <ul>
               {NAV[user.role].map((item) => (
-                <li key={item.href}><Link href={item.href}>{item.ns === 'pilots' ? tPilots('nav') : t(`nav.${item.key}`)}</Link></li>
+                <li key={item.href}><Link href={item.href}>{item.ns === 'pilots' ? tPilots('nav') : item.ns === 'privacy' ? tPrivacy('nav') : t(`nav.${item.key}`)}</Link></li>
               ))}
             </ul>
           </nav>

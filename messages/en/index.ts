@@ -13,6 +13,7 @@ import taxonomy from './taxonomy.json'
 import admin from './admin.json'
 import profile from './profile.json'
 import pilots from './pilots.json'
+import privacy from './privacy.json'
 
-const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots }
+const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy }
 export default messages

@@ -1,0 +1,18 @@
+import { requireRole } from '@/lib/auth/guards'
+import { exportFileName, exportPersonalData } from '@/lib/privacy/service'
+import { getRuntime } from '@/lib/runtime'
+import { attachmentResponse, errorResponse } from '@/lib/wallet/http'
+
+export const dynamic = 'force-dynamic'
+
+/** All of the young person's data as one JSON file to save. Own data only; never cached. */
+export async function GET() {
+  const user = await requireRole('youth')
+  try {
+    const now = new Date()
+    const data = await exportPersonalData(await getRuntime(), user, now)
+    return attachmentResponse({ filename: exportFileName(data.account.username, now), contentType: 'application/json; charset=utf-8', body: JSON.stringify(data, null, 2) })
+  } catch (e) {
+    return errorResponse(e)
+  }
+}

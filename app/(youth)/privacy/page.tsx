@@ -1,0 +1,54 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { requireRole } from '@/lib/auth/guards'
+import { DeleteAccountForm } from './delete-account-form'
+import styles from './privacy.module.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('privacy'))('title') }
+}
+
+const EXPORTED = ['account', 'profile', 'credentials', 'shares'] as const
+const ERASED = ['account', 'profile', 'shares', 'imported', 'key'] as const
+const KEPT = ['issued', 'status'] as const
+
+/** "My data": download all of it, or delete the account. */
+export default async function PrivacyPage() {
+  const user = await requireRole('youth')
+  const t = await getTranslations('privacy')
+  return (
+    <main id="content" className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p>{t('intro')}</p>
+        </div>
+      </header>
+
+      <section className={`card ${styles.section}`} aria-labelledby="export-title">
+        <h2 id="export-title">{t('export.title')}</h2>
+        <p>{t('export.text')}</p>
+        <ul className={styles.list}>
+          {EXPORTED.map((k) => <li key={k}>{t(`export.contains.${k}`)}</li>)}
+        </ul>
+        <p>{t('export.noSecrets')}</p>
+        <a className="button button--primary" href="/privacy/export" download>{t('export.action')}</a>
+      </section>
+
+      <section className={`card ${styles.section} ${styles.danger}`} aria-labelledby="delete-title">
+        <h2 id="delete-title">{t('delete.title')}</h2>
+        <p>{t('delete.text')}</p>
+        <h3>{t('delete.erasedTitle')}</h3>
+        <ul className={styles.list}>
+          {ERASED.map((k) => <li key={k}>{t(`delete.erased.${k}`)}</li>)}
+        </ul>
+        <h3>{t('delete.keptTitle')}</h3>
+        <ul className={styles.list}>
+          {KEPT.map((k) => <li key={k}>{t(`delete.kept.${k}`)}</li>)}
+        </ul>
+        <p className="alert alert--warning">{t('delete.exportFirst')}</p>
+        <DeleteAccountForm username={user.username} />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,104 @@
+import { verifyPassword } from '@/lib/auth/password'
+import { AppError, ValidationError } from '@/lib/errors'
+import type { Runtime } from '@/lib/runtime'
+import { hit, SIGN_IN_LIMIT } from '@/lib/security/rate-limit'
+import * as repo from './repository'
+import type { DeleteAccountInput } from './schemas'
+
+// A young person's rights over their data: a copy of all of it (export), and erasure (deletion).
+// Only the young person themself, for their own account: every function re-checks the role.
+
+interface Actor { id: string; role: string }
+
+function assertYouth(user: Actor) {
+  if (user.role !== 'youth') throw new AppError('FORBIDDEN', 'Only a young person manages their own data here')
+}
+
+export const EXPORT_FORMAT = 'tremplin-personal-data'
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null
+  try { return JSON.parse(text) } catch { return text }
+}
+
+/**
+ * Everything this instance holds about the young person, as one JSON-ready object. Never a secret:
+ * no password hash, no session or share token hash, no private key (only the holder DID, which is public).
+ * @throws AppError FORBIDDEN for another role, NOT_FOUND when the account is gone.
+ */
+export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, now = new Date()) {
+  assertYouth(user)
+  const account = await repo.findAccount(rt.db, user.id)
+  if (!account) throw new AppError('NOT_FOUND', 'Account not found')
+  const d = await repo.loadPersonalData(rt.db, user.id)
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    account: {
+      id: account.id, username: account.username, displayName: account.display_name, email: account.email, role: account.role,
+      locale: account.locale, createdAt: account.created_at, activatedAt: account.activated_at,
+    },
+    holder: { did: account.did },
+    profile: {
+      region: d.profile?.region ?? null,
+      availability: d.profile?.availability ?? null,
+      languages: d.profile ? parseJson(d.profile.languages) : [],
+      updatedAt: d.profile?.updated_at ?? null,
+      goals: d.goals.map((g) => ({ occupationUri: g.occupation_uri, label: g.label, position: g.position, createdAt: g.created_at })),
+      experiences: d.experiences.map((e) => ({
+        id: e.id, kind: e.kind, title: e.title, place: e.place, startedOn: e.started_on, endedOn: e.ended_on,
+        whatIDid: e.what_i_did, whatILearned: e.what_i_learned, createdAt: e.created_at, updatedAt: e.updated_at,
+        credentialIds: d.links.filter((l) => l.experience_id === e.id).map((l) => l.credential_id),
+      })),
+    },
+    credentials: d.credentials.map((c) => ({
+      id: c.id, origin: c.origin, format: c.format, title: c.title, templateId: c.template_id, language: c.language,
+      issuer: { did: c.issuer_did, organisation: c.organisation_name ? { name: c.organisation_name, slug: c.organisation_slug } : null },
+      subjectDid: c.subject_did, validFrom: c.valid_from, validUntil: c.valid_until, receivedAt: c.created_at,
+      hiddenAt: c.hidden_at, importedAt: c.imported_at, importVerification: parseJson(c.import_verification),
+      status: { revokedAt: c.revoked_at ?? null, revokedReason: c.revoked_reason ?? null, suspendedAt: c.suspended_at ?? null, suspendedReason: c.suspended_reason ?? null },
+      evidencePhoto: c.evidence_photo ? { type: c.evidence_photo_type, base64: Buffer.from(c.evidence_photo).toString('base64') } : null,
+      // The signed document exactly as stored: JSON text for Data Integrity, the compact JWS for a VC-JWT.
+      document: c.document,
+    })),
+    shares: d.shares.map((s) => ({
+      id: s.id, label: s.label, about: s.about, createdAt: s.created_at, expiresAt: s.expires_at, revokedAt: s.revoked_at,
+      viewCount: s.view_count, lastViewedAt: s.last_viewed_at,
+      credentialIds: d.shareCredentials.filter((x) => x.share_id === s.id).map((x) => x.credential_id),
+      sections: d.shareSections.filter((x) => x.share_id === s.id).map((x) => x.section),
+    })),
+    pilots: d.pilots.map((p) => ({ name: p.name, organisation: p.organisation_name, role: p.role, addedAt: p.added_at })),
+  }
+}
+
+export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>
+
+/** `tremplin-<username>-<date>.json`, safe in a Content-Disposition header. */
+export function exportFileName(username: string, now = new Date()): string {
+  return `tremplin-${username.replace(/[^a-zA-Z0-9._-]/g, '_').slice(0, 60)}-${now.toISOString().slice(0, 10)}.json`
+}
+
+/** Attempts at confirming a deletion, per account: as many as sign-in allows. */
+export const DELETE_LIMIT = SIGN_IN_LIMIT
+
+/**
+ * Deletes the young person's account once they have typed their username and password again.
+ * @throws ValidationError (`username`: usernameMismatch, `password`: wrongPassword, `form`: tooManyAttempts),
+ *   AppError FORBIDDEN for another role, NOT_FOUND when the account is already gone.
+ */
+export async function deleteAccount(rt: Pick<Runtime, 'db'>, user: Actor, input: DeleteAccountInput): Promise<repo.ErasureCounts> {
+  assertYouth(user)
+  const account = await repo.findPasswordHash(rt.db, user.id)
+  if (!account) throw new AppError('NOT_FOUND', 'Account not found')
+  if (!(await hit(rt, `delete-account:${user.id}`, DELETE_LIMIT)).allowed) {
+    throw new ValidationError('Too many attempts', [{ path: 'form', message: 'tooManyAttempts' }])
+  }
+  if (input.username.trim().toLowerCase() !== account.username.toLowerCase()) {
+    throw new ValidationError('The username does not match', [{ path: 'username', message: 'usernameMismatch' }])
+  }
+  if (!account.password_hash || !(await verifyPassword(input.password, account.password_hash))) {
+    throw new ValidationError('Wrong password', [{ path: 'password', message: 'wrongPassword' }])
+  }
+  return repo.eraseYoungPerson(rt.db, { id: user.id, username: account.username, email: account.email, did: account.did })
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { AppError } from '@/lib/errors'
+import { exportPersonalData } from '@/lib/privacy/service'
+import { setRuntime } from '@/lib/runtime'
+import { createTestRuntime } from '../../factories/runtime'
+import { cookieJar, outcome, signInAs } from '../../helpers/next-mocks'
+import { PHOTO } from '../wallet/fixtures'
+import { ALICE_PASSWORD, createPrivacyWorld } from './_world'
+
+vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).nextHeaders)
+vi.mock('next/cache', async () => (await import('../../helpers/next-mocks')).nextCache)
+
+const { GET } = await import('@/app/(youth)/privacy/export/route')
+
+type Rt = Awaited<ReturnType<typeof createTestRuntime>>
+let rt: Rt
+let w: Awaited<ReturnType<typeof createPrivacyWorld>>
+
+beforeAll(async () => {
+  rt = await createTestRuntime()
+  setRuntime(rt)
+  w = await createPrivacyWorld(rt)
+})
+afterAll(() => rt.cleanup())
+beforeEach(() => cookieJar.clear())
+
+async function download() {
+  const response = await GET()
+  return { response, text: await response.text() }
+}
+
+describe('GET /privacy/export', () => {
+  test('gives the young person one JSON attachment, never cached', async () => {
+    await signInAs(rt, w.alice.id)
+    const { response, text } = await download()
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="tremplin-alice-\d{4}-\d{2}-\d{2}\.json"/)
+    expect(response.headers.get('cache-control')).toContain('no-store')
+    expect(JSON.parse(text)).toMatchObject({ format: 'tremplin-personal-data', version: 1, account: { username: 'alice' } })
+  })
+
+  test('contains each kind of their data', async () => {
+    await signInAs(rt, w.alice.id)
+    const data = JSON.parse((await download()).text)
+    expect(data.account).toMatchObject({ id: w.alice.id, username: 'alice', displayName: 'Alice', email: 'alice@example.org', locale: 'fr', role: 'youth' })
+    expect(data.account.createdAt).toBeTruthy()
+    expect(data.account.activatedAt).toBeTruthy()
+    expect(data.holder).toEqual({ did: w.alice.did })
+    expect(data.profile).toMatchObject({ region: 'Hauts-de-France', availability: 'now', languages: [{ code: 'fr', level: 'native' }], goals: [{ label: 'Animatrice sportive', occupationUri: null }] })
+    expect(data.profile.experiences).toEqual([expect.objectContaining({ id: w.experienceId, kind: 'informal', title: 'Coach de foot des petits', credentialIds: [w.badge.id] })])
+
+    const byId = new Map(data.credentials.map((c: { id: string }) => [c.id, c]))
+    expect([...byId.keys()].sort()).toEqual([w.badge.id, w.jwtBadge.id, w.work.id, w.importedId].sort())
+    const badge = byId.get(w.badge.id) as Record<string, any>
+    expect(badge).toMatchObject({ origin: 'issued', format: 'di', issuer: { did: w.org.did, organisation: { name: 'Mission Locale Test', slug: 'ml-test' } }, subjectDid: w.alice.did, hiddenAt: null })
+    expect(badge.document).toBe(w.badge.document)
+    expect(badge.evidencePhoto).toEqual({ type: 'image/jpeg', base64: Buffer.from(PHOTO).toString('base64') })
+    const jwt = byId.get(w.jwtBadge.id) as Record<string, any>
+    expect(jwt.format).toBe('jwt')
+    expect(jwt.document).toBe(w.jwtBadge.document)
+    expect(jwt.hiddenAt).toBeTruthy()
+    expect(byId.get(w.importedId)).toMatchObject({ origin: 'imported', issuer: { did: 'did:web:elsewhere.example', organisation: null }, importVerification: { verified: true } })
+
+    expect(data.shares).toEqual([expect.objectContaining({ id: w.share.id, label: 'Stage animation', about: 'Je cherche un stage.', viewCount: 0, credentialIds: [w.badge.id, w.work.id], sections: ['path'] })])
+    expect(data.pilots).toEqual([expect.objectContaining({ name: 'Été sportif', organisation: 'Mission Locale Test', role: 'youth' })])
+  })
+
+  test('carries the status of a revoked or suspended credential with its reason', async () => {
+    await rt.db.insertInto('credential_status').values({ credential_id: w.work.id, revoked_at: null, revoked_reason: null, revoked_by: null, suspended_at: new Date().toISOString(), suspended_reason: 'Vérification en cours', suspended_by: 'cli', updated_at: new Date().toISOString() }).execute()
+    const data = await exportPersonalData(rt, { id: w.alice.id, role: 'youth' })
+    expect(data.credentials.find((c) => c.id === w.work.id)!.status).toMatchObject({ revokedAt: null, suspendedReason: 'Vérification en cours' })
+    await rt.db.deleteFrom('credential_status').where('credential_id', '=', w.work.id).execute()
+  })
+
+  test('holds no secret: no password hash, no token hash, no private key', async () => {
+    await signInAs(rt, w.alice.id)
+    const { text } = await download()
+    const secrets = [
+      ...(await rt.db.selectFrom('users').select('password_hash').where('id', '=', w.alice.id).execute()).map((r) => r.password_hash!),
+      ...(await rt.db.selectFrom('sessions').select('token_hash').where('user_id', '=', w.alice.id).execute()).map((r) => r.token_hash),
+      ...(await rt.db.selectFrom('shares').select('token_hash').where('holder_user_id', '=', w.alice.id).execute()).map((r) => r.token_hash),
+      ...(await rt.db.selectFrom('account_links').select('token_hash').where('user_id', '=', w.alice.id).execute()).map((r) => r.token_hash),
+      ...(await rt.db.selectFrom('private_keys').select('ciphertext').execute()).map((r) => r.ciphertext),
+    ]
+    expect(secrets.length).toBeGreaterThanOrEqual(5)
+    for (const s of secrets) expect(text).not.toContain(s)
+    expect(text).not.toContain(w.share.token)
+    expect(text).not.toContain(ALICE_PASSWORD)
+    for (const key of ['password', 'passwordHash', 'password_hash', 'token', 'tokenHash', 'token_hash', 'privateKey', 'privateKeyHex', 'ciphertext']) {
+      expect(text).not.toContain(`"${key}"`)
+    }
+  })
+
+  test('holds only their own data', async () => {
+    await signInAs(rt, w.mallory.id)
+    const data = JSON.parse((await download()).text)
+    expect(data.account.username).toBe('mallory')
+    expect(data.credentials.map((c: { id: string }) => c.id)).toEqual([w.malloryBadge.id])
+    expect(data.shares).toEqual([])
+    expect(data.profile.experiences).toEqual([])
+  })
+
+  test('is refused to other roles and to visitors', async () => {
+    for (const user of [w.counsellor, w.recruiter]) {
+      await signInAs(rt, user.id)
+      expect(await outcome(() => GET())).toBe('forbidden')
+    }
+    cookieJar.clear()
+    expect(await outcome(() => GET())).toBe('redirect:/sign-in')
+    await expect(exportPersonalData(rt, { id: w.counsellor.id, role: 'counsellor' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(exportPersonalData(rt, { id: 'gone', role: 'youth' })).rejects.toBeInstanceOf(AppError)
+  })
+})
