@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { launchBrowser, newContext, type Locale } from './support/browser'
+import { launchBrowser, openPages, type Locale } from './support/browser'
 import { translator } from './support/messages'
 import { checkScreen, screenshot } from './support/screens'
-import { signIn } from './support/session'
+import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
 
 // Issue 5, part 3 in the browser: a counsellor creates a pilot action, uploads a CSV of 51 rows
@@ -17,22 +17,16 @@ const RUN = Math.random().toString(36).slice(2, 6)
 const NEW_PEOPLE = 48
 
 let browser: Browser
-const contexts: BrowserContext[] = []
+const pages = openPages(() => browser, { timeoutMs: 60_000 })
 beforeAll(async () => {
   browser = await launchBrowser()
 })
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()))
+  await pages.closeAll()
   await browser?.close()
 })
 
-async function pageFor(locale: Locale) {
-  const ctx = await newContext(browser, { locale })
-  ctx.setDefaultTimeout(60_000)
-  ctx.setDefaultNavigationTimeout(60_000)
-  contexts.push(ctx)
-  return ctx.newPage()
-}
+const pageFor = (locale: Locale) => pages.page({ locale })
 
 describe('a counsellor issues 50 skill badges from a pilot action', () => {
   const locale: Locale = 'fr'
@@ -47,6 +41,8 @@ describe('a counsellor issues 50 skill badges from a pilot action', () => {
   step('the counsellor signs in and onboards 48 more young people', async () => {
     page = await pageFor(locale)
     await signIn(page, 'claire')
+    // Claire's language is remembered on her account: another test file may have left it in English.
+    await switchLanguage(page, locale)
     // The same 48 on every run (a second run on the same server only creates those missing).
     await page.goto('/issuer/young-people')
     const listed = (await page.getByRole('main').textContent()) ?? ''

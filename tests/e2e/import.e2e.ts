@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createForeignIssuer } from '../integration/wallet/foreign-issuer'
-import { launchBrowser, newContext, WIDTHS, type Locale } from './support/browser'
+import { launchBrowser, newContext, openPages, WIDTHS, type Locale } from './support/browser'
 import { findLinkOnPage } from './support/links'
-import { translator } from './support/messages'
+import { escapeRegExp, translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
@@ -34,20 +34,13 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
   const step = journeySteps()
   const shot = (name: string) => `import-${locale}-${name}`
   const skill = `${SKILL[locale]} (${Date.now().toString(36)})`
-  const contexts: BrowserContext[] = []
+  const pages = openPages(() => browser)
   let youth: Page
   let credentialJson = ''
   let shareUrl = ''
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((ctx) => ctx.close()))
-  })
+  afterAll(() => pages.closeAll())
 
-  async function pageFor(options: Parameters<typeof newContext>[1]) {
-    const ctx = await newContext(browser, options)
-    contexts.push(ctx)
-    return ctx.newPage()
-  }
 
   step('another issuer, unknown to Tremplin, signs a badge for the young person’s other identifier', async () => {
     const issuer = await createForeignIssuer()
@@ -56,7 +49,7 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
   })
 
   step('the young person opens “Add a credential from elsewhere” from the wallet', async () => {
-    youth = await pageFor({ locale, width: WIDTHS.phone })
+    youth = await pages.page({ locale, width: WIDTHS.phone })
     await signIn(youth, 'samira')
     await switchLanguage(youth, locale)
     await youth.goto('/wallet')
@@ -124,7 +117,7 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
   })
 
   step('the recruiter view shows it genuine, and says it was issued to another identifier', async () => {
-    const recruiter = await pageFor({ locale, width: WIDTHS.phone })
+    const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
     const main = recruiter.getByRole('main')
     const card = main.getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
@@ -139,10 +132,6 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
     await checkScreen(recruiter, shot('06-recruiter-view'))
   })
 })
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 describe('who may open the import page', () => {
   test('a recruiter gets the 403 page, a visitor the sign-in page', async () => {

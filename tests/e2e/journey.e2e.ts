@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { launchBrowser, newContext, WIDTHS, type Locale } from './support/browser'
+import { launchBrowser, openPages, WIDTHS, type Locale } from './support/browser'
 import { findLinkOnPage } from './support/links'
-import { translator } from './support/messages'
+import { escapeRegExp, translator } from './support/messages'
 import { decodeQrFromElement } from './support/qr'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
@@ -48,7 +48,7 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
   const firstName = c.youngPerson.split(' ')[0]!
   const step = journeySteps()
   const shot = (name: string) => `journey-${locale}-${name}`
-  const contexts: BrowserContext[] = []
+  const pages = openPages(() => browser)
   let counsellor: Page
   let youth: Page
   let recruiter: Page
@@ -56,18 +56,11 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
   let shareUrl = ''
   let decodedUrl = ''
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((ctx) => ctx.close()))
-  })
+  afterAll(() => pages.closeAll())
 
-  async function pageFor(options: Parameters<typeof newContext>[1]) {
-    const ctx = await newContext(browser, options)
-    contexts.push(ctx)
-    return ctx.newPage()
-  }
 
   step('a counsellor signs in and lands on the issuer home page', async () => {
-    counsellor = await pageFor({ locale, width: WIDTHS.desktop })
+    counsellor = await pages.page({ locale, width: WIDTHS.desktop })
     await signIn(counsellor, 'claire')
     await switchLanguage(counsellor, locale)
     expect(new URL(counsellor.url()).pathname).toBe('/issuer')
@@ -110,7 +103,7 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
 
   step('the young person opens the activation link on a phone, switches language, and chooses a password', async () => {
     // A French phone: in the English journey the young person switches with the header's buttons.
-    youth = await pageFor({ locale: 'fr', width: WIDTHS.phone })
+    youth = await pages.page({ locale: 'fr', width: WIDTHS.phone })
     await youth.goto(activationUrl)
     await switchLanguage(youth, locale)
     await checkScreen(youth, shot('07-activate'))
@@ -146,7 +139,7 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
   })
 
   step('a recruiter opening the decoded URL sees every credential verified and who vouches for it', async () => {
-    recruiter = await pageFor({ locale, width: WIDTHS.phone })
+    recruiter = await pages.page({ locale, width: WIDTHS.phone })
     const response = await recruiter.goto(decodedUrl)
     expect(response?.status()).toBe(200)
     expect(response?.headers()['referrer-policy']).toBe('no-referrer')
@@ -181,7 +174,3 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
     await checkScreen(recruiter, shot('13-share-revoked'))
   })
 })
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { launchBrowser, newContext, WIDTHS, type Locale } from './support/browser'
+import { launchBrowser, openPages, WIDTHS, type Locale } from './support/browser'
 import { findLinkOnPage } from './support/links'
 import { translator } from './support/messages'
 import { checkScreen } from './support/screens'
@@ -33,24 +33,17 @@ describe.each(['fr', 'en'] as const)('my data in %s', (locale) => {
   const firstName = c.youngPerson.split(' ')[0]!
   const step = journeySteps()
   const shot = (name: string) => `privacy-${locale}-${name}`
-  const contexts: BrowserContext[] = []
+  const pages = openPages(() => browser)
   let counsellor: Page
   let youth: Page
   let activationUrl = ''
   let username = ''
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((ctx) => ctx.close()))
-  })
+  afterAll(() => pages.closeAll())
 
-  async function pageFor(options: Parameters<typeof newContext>[1]) {
-    const ctx = await newContext(browser, options)
-    contexts.push(ctx)
-    return ctx.newPage()
-  }
 
   step('a counsellor creates a young person’s wallet and issues a badge', async () => {
-    counsellor = await pageFor({ locale, width: WIDTHS.desktop })
+    counsellor = await pages.page({ locale, width: WIDTHS.desktop })
     await signIn(counsellor, 'claire')
     await switchLanguage(counsellor, locale)
     await counsellor.goto('/issuer/young-people/new')
@@ -70,7 +63,7 @@ describe.each(['fr', 'en'] as const)('my data in %s', (locale) => {
   })
 
   step('the young person activates the account and opens “My data” from the navigation', async () => {
-    youth = await pageFor({ locale, width: WIDTHS.phone })
+    youth = await pages.page({ locale, width: WIDTHS.phone })
     await youth.goto(activationUrl)
     await switchLanguage(youth, locale)
     await youth.getByLabel(t('onboarding.activate.password'), { exact: true }).fill(c.password)

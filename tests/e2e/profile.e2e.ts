@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, newContext, WIDTHS, type Locale } from './support/browser'
+import { launchBrowser, newContext, openPages, WIDTHS, type Locale } from './support/browser'
 import { findLinkOnPage } from './support/links'
-import { translator } from './support/messages'
+import { escapeRegExp, translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
@@ -30,22 +30,15 @@ describe.each(['fr', 'en'] as const)('the path in %s', (locale) => {
   const step = journeySteps()
   const shot = (name: string) => `profile-${locale}-${name}`
   const title = `${locale === 'fr' ? 'Aider au marché du dimanche' : 'Helping at the Sunday market'} (${Date.now().toString(36)})`
-  const contexts: BrowserContext[] = []
+  const pages = openPages(() => browser)
   let youth: Page
   let shareUrl = ''
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((ctx) => ctx.close()))
-  })
+  afterAll(() => pages.closeAll())
 
-  async function pageFor(options: Parameters<typeof newContext>[1]) {
-    const ctx = await newContext(browser, options)
-    contexts.push(ctx)
-    return ctx.newPage()
-  }
 
   step('the young person opens her profile from the navigation', async () => {
-    youth = await pageFor({ locale, width: WIDTHS.phone })
+    youth = await pages.page({ locale, width: WIDTHS.phone })
     await signIn(youth, 'samira')
     await switchLanguage(youth, locale)
     await youth.getByRole('navigation').getByRole('link', { name: t('shell.nav.profile'), exact: true }).click()
@@ -116,7 +109,7 @@ describe.each(['fr', 'en'] as const)('the path in %s', (locale) => {
   })
 
   step('the recruiter view shows the path and the goal as her own words, not verified', async () => {
-    const recruiter = await pageFor({ locale, width: WIDTHS.phone })
+    const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
     const words = recruiter.getByRole('region', { name: t('profile.public.title', { name: 'Samira B.' }) })
     await words.getByText(t('profile.public.notVerified', { name: 'Samira B.' }), { exact: true }).waitFor()
@@ -128,10 +121,6 @@ describe.each(['fr', 'en'] as const)('the path in %s', (locale) => {
     await checkScreen(recruiter, shot('06-recruiter-view'))
   })
 })
-
-function escapeRegExp(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 describe('who may open the profile', () => {
   test('a recruiter gets the 403 page, a visitor the sign-in page', async () => {

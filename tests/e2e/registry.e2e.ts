@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { launchBrowser, newContext, WIDTHS, type Locale } from './support/browser'
+import { launchBrowser, openPages, WIDTHS, type Locale } from './support/browser'
 import { findLinkOnPage } from './support/links'
-import { translator } from './support/messages'
+import { escapeRegExp, translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
@@ -22,25 +22,17 @@ const ADMIN_NAME = 'Administrateur Tremplin' // the demo admin's display name
 const RUN = Math.random().toString(36).slice(2, 6)
 
 let browser: Browser
-const contexts: BrowserContext[] = []
+// Signing and verifying on a busy machine (or a `next dev` compiling a route) can take a while.
+const pages = openPages(() => browser, { timeoutMs: 60_000 })
 beforeAll(async () => {
   browser = await launchBrowser()
 })
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()))
+  await pages.closeAll()
   await browser?.close()
 })
 
-async function pageFor(options: Parameters<typeof newContext>[1]) {
-  const ctx = await newContext(browser, options)
-  // Signing and verifying on a busy machine (or a `next dev` compiling a route) can take a while.
-  ctx.setDefaultTimeout(60_000)
-  ctx.setDefaultNavigationTimeout(60_000)
-  contexts.push(ctx)
-  return ctx.newPage()
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const pageFor = pages.page
 const startsWith = (s: string) => new RegExp(`^${escapeRegExp(s)}`)
 
 /** Pastes a document into /verify and waits for the result; returns the credential card of the result. */

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 
 /** The two widths every main screen is checked and photographed at: a cheap phone, a laptop. */
@@ -28,4 +28,27 @@ export function newContext(browser: Browser, { locale = 'fr', width = WIDTHS.pho
     viewport: { width, height: 800 },
     reducedMotion: 'reduce',
   })
+}
+
+/**
+ * The browser profiles a block of tests opens, closed together when it ends: `page(options)` opens
+ * one (see newContext), `closeAll()` goes in the block's afterAll. `timeoutMs` raises Playwright's
+ * default waits, for screens that sign and verify on a busy machine.
+ */
+export function openPages(browser: () => Browser, { timeoutMs }: { timeoutMs?: number } = {}) {
+  const contexts: BrowserContext[] = []
+  return {
+    async page(options?: Parameters<typeof newContext>[1]): Promise<Page> {
+      const ctx = await newContext(browser(), options)
+      if (timeoutMs) {
+        ctx.setDefaultTimeout(timeoutMs)
+        ctx.setDefaultNavigationTimeout(timeoutMs)
+      }
+      contexts.push(ctx)
+      return ctx.newPage()
+    },
+    closeAll: async () => {
+      await Promise.all(contexts.splice(0).map((c) => c.close()))
+    },
+  }
 }

@@ -22,3 +22,8 @@ export function translator(locale: Locale) {
 }
 
 export type T = ReturnType<typeof translator>
+
+/** `s` as a regular expression matching it literally (for accessible names that start with a message). */
+export function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
