@@ -368,6 +368,103 @@ export interface BulkRowsTable {
   issued_at: Timestamp | null
 }
 
+/** A skill claim a young person drafts with guided prompts and asks a counsellor or a tutor to attest. */
+export interface SkillStoriesTable {
+  id: string
+  youth_user_id: string
+  /** An ESCO skill, or null for a skill in the young person's own words. */
+  skill_uri: string | null
+  skill_label: string
+  situation: ColumnType<string, string | undefined, string>
+  what_i_did: ColumnType<string, string | undefined, string>
+  outcome: ColumnType<string, string | undefined, string>
+  experience_id: string | null
+  attester_user_id: string | null
+  attester_organisation_id: string | null
+  /** 'draft' | 'requested' | 'changes_proposed' | 'declined' | 'attested' | 'self_declared' */
+  status: string
+  /** JSON text of the attester's proposed edits while 'changes_proposed'. */
+  proposal: string | null
+  decline_message: string | null
+  credential_id: string | null
+  /** 'self_declared' | 'witnessed' | 'assessed' once it became a credential. */
+  evidence_level: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  requested_at: Timestamp | null
+  decided_at: Timestamp | null
+}
+
+/** Every skill a credential states (its alignments' targetUrl) and its evidence level: what the directory searches. */
+export interface CredentialSkillsTable {
+  credential_id: string
+  skill_uri: string
+  label: string
+  /** 'self_declared' | 'witnessed' | 'assessed', or null when the credential does not say. */
+  evidence_level: string | null
+}
+
+/** A young person who opted in to the recruiters' directory (withdrawing deletes the row). */
+export interface DirectoryEntriesTable {
+  user_id: string
+  /** A random pseudonym for the blind profile, never derived from the account. */
+  handle: string
+  opted_in_at: Timestamp
+}
+
+export interface ContactRequestsTable {
+  id: string
+  youth_user_id: string
+  recruiter_user_id: string
+  recruiter_organisation_id: string
+  message: string
+  /** 'pending' | 'accepted' | 'declined' */
+  status: string
+  created_at: Timestamp
+  decided_at: Timestamp | null
+}
+
+export interface ContactMessagesTable {
+  id: string
+  contact_id: string
+  sender_user_id: string
+  body: string
+  created_at: Timestamp
+  read_at: Timestamp | null
+}
+
+export interface BlocksTable {
+  youth_user_id: string
+  recruiter_user_id: string
+  created_at: Timestamp
+}
+
+export interface ReportsTable {
+  id: string
+  /** Null once the reporter deleted their account: the report is about the recruiter and stays. */
+  reporter_user_id: string | null
+  recruiter_user_id: string
+  contact_id: string | null
+  /** 'spam' | 'inappropriate' | 'not_a_job' | 'other' */
+  reason: string
+  details: ColumnType<string, string | undefined, string>
+  created_at: Timestamp
+  resolved_at: Timestamp | null
+  resolved_by: string | null
+  resolution_note: string | null
+}
+
+/** The consent log. `user_id` is null only for the 'account_deleted' entry. */
+export interface ConsentEventsTable {
+  id: string
+  user_id: string | null
+  /** 'directory_opt_in' | 'directory_opt_out' | 'contact_accepted' | 'contact_declined' | 'recruiter_blocked' | 'data_exported' | 'account_deleted' */
+  kind: string
+  /** JSON text of what it was about; never a secret. */
+  detail: string | null
+  at: Timestamp
+}
+
 export interface Database {
   organisations: OrganisationsTable
   organisation_events: OrganisationEventsTable
@@ -400,6 +497,14 @@ export interface Database {
   pilot_partners: PilotPartnersTable
   bulk_batches: BulkBatchesTable
   bulk_rows: BulkRowsTable
+  skill_stories: SkillStoriesTable
+  credential_skills: CredentialSkillsTable
+  directory_entries: DirectoryEntriesTable
+  contact_requests: ContactRequestsTable
+  contact_messages: ContactMessagesTable
+  blocks: BlocksTable
+  reports: ReportsTable
+  consent_events: ConsentEventsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>

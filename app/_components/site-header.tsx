@@ -9,11 +9,11 @@ import { LangSwitch } from './lang-switch'
 
 // `ns`: the entry's label is that namespace's `nav` message (a feature that owns its words).
 const NAV: Record<Role, { href: string; key: string; ns?: 'pilots' | 'privacy' }[]> = {
-  youth: [{ href: '/wallet', key: 'wallet' }, { href: '/profile', key: 'profile' }, { href: '/wallet/shares', key: 'shares' }, { href: '/privacy', key: 'privacy', ns: 'privacy' }],
-  counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/pilots', key: 'pilots', ns: 'pilots' }, { href: '/issuer/team', key: 'team' }],
-  tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/team', key: 'team' }],
-  recruiter: [{ href: '/verify', key: 'verify' }],
-  admin: [{ href: '/admin', key: 'admin' }],
+  youth: [{ href: '/wallet', key: 'wallet' }, { href: '/profile', key: 'profile' }, { href: '/stories', key: 'stories' }, { href: '/wallet/shares', key: 'shares' }, { href: '/contacts', key: 'contacts' }, { href: '/privacy', key: 'privacy', ns: 'privacy' }],
+  counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/stories', key: 'attest' }, { href: '/issuer/pilots', key: 'pilots', ns: 'pilots' }, { href: '/issuer/team', key: 'team' }],
+  tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/stories', key: 'attest' }, { href: '/issuer/team', key: 'team' }],
+  recruiter: [{ href: '/directory', key: 'directory' }, { href: '/contacts', key: 'contacts' }, { href: '/verify', key: 'verify' }],
+  admin: [{ href: '/admin', key: 'admin' }, { href: '/admin/reports', key: 'reports' }],
 }
 
 /** The header of every page: brand, the role's navigation, the language switch, the account. */

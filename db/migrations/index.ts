@@ -4,6 +4,7 @@ import * as m20261127_1400 from './2026_11_27_1400_journey'
 import * as m20261127_1500 from './2026_11_27_1500_status_lists'
 import * as m20261127_1600 from './2026_11_27_1600_trust'
 import * as m20261127_1700 from './2026_11_27_1700_path_pilots'
+import * as m20261127_1800 from './2026_11_27_1800_network'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1500_status_lists': m20261127_1500,
   '2026_11_27_1600_trust': m20261127_1600,
   '2026_11_27_1700_path_pilots': m20261127_1700,
+  '2026_11_27_1800_network': m20261127_1800,
 }

@@ -1,9 +1,35 @@
 import type { Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database, NewCredentialRow } from '@/db/schema'
+import { evidenceLevelOf, skillsOf } from '@/lib/credentials/evidence'
+import { readDocument } from '@/lib/wallet/cards'
 
+/** Stores a credential and indexes the skills it states (one write: call it inside the caller's transaction). */
 export async function insertCredential(db: Db | Transaction<Database>, row: NewCredentialRow) {
   await db.insertInto('credentials').values(row).execute()
+  await insertCredentialSkills(db, row)
+}
+
+/**
+ * Indexes what a stored credential states — each aligned skill and the evidence level — for the
+ * recruiters' directory. Read from the signed document, never from form input. A document that
+ * cannot be read indexes nothing (it was verified before it was stored).
+ */
+export async function insertCredentialSkills(db: Db | Transaction<Database>, row: Pick<NewCredentialRow, 'id' | 'document' | 'format'>) {
+  let credential: Record<string, unknown>
+  try {
+    credential = readDocument({ document: row.document, format: row.format }).credential
+  } catch {
+    return
+  }
+  const skills = skillsOf(credential)
+  if (skills.length === 0) return
+  const evidence_level = evidenceLevelOf(credential)
+  await db
+    .insertInto('credential_skills')
+    .values(skills.map((s) => ({ credential_id: row.id, skill_uri: s.uri, label: s.label, evidence_level })))
+    .onConflict((oc) => oc.columns(['credential_id', 'skill_uri']).doNothing())
+    .execute()
 }
 
 /** PostgreSQL returns COUNT(*) as a string: normalised to a number here. */

@@ -182,7 +182,11 @@ function statusOf(l: CardLifecycle | null | undefined, validUntil: string | null
   return { status: expired ? 'expired' : 'valid', statusSince: null, statusReason: null }
 }
 
-function readDocument(source: CardSource): { credential: Obj; format: 'di' | 'jwt' } {
+/**
+ * A stored or received credential as JSON: Data Integrity JSON as is, a VC-JWT normalised by did-jwt-vc.
+ * @throws TypeError when the document is neither.
+ */
+export function readDocument(source: Pick<CardSource, 'document' | 'format'>): { credential: Obj; format: 'di' | 'jwt' } {
   const doc = source.document
   if (isObj(doc)) {
     // A Veramo-normalised JWT credential keeps its JWT in proof.jwt.

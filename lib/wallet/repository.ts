@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client'
 import type { NewCredentialRow } from '@/db/schema'
+import { insertCredentialSkills } from '@/lib/issuing/repository'
 
 // The wallet's queries: a young person's credentials, always filtered by holder so that a
 // query can never return another person's credential. The photo blob is read only on its own.
@@ -63,8 +64,12 @@ export async function findHolderCredentialIds(db: Db, holderId: string, ids: str
 
 /** Adds an imported credential; @returns false when a row with its id exists already (nothing written). */
 export async function insertImportedCredential(db: Db, row: NewCredentialRow & { origin: 'imported' }): Promise<boolean> {
-  const r = await db.insertInto('credentials').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.insertInto('credentials').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()
+    const inserted = Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+    if (inserted) await insertCredentialSkills(trx, row)
+    return inserted
+  })
 }
 
 /** The young person's own DID (their wallet's holder identifier). */

@@ -14,6 +14,9 @@ import admin from './admin.json'
 import profile from './profile.json'
 import pilots from './pilots.json'
 import privacy from './privacy.json'
+import stories from './stories.json'
+import directory from './directory.json'
+import contacts from './contacts.json'
 
-const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy }
+const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy, stories, directory, contacts }
 export default messages
