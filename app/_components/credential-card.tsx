@@ -49,8 +49,12 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
   const contentLang = card.language !== locale && card.language !== 'und' ? card.language : undefined
   const kind = ['skill-badge', 'work-experience'].includes(card.templateId) ? card.templateId : 'unknown'
   const full = variant === 'full'
+  // A self-declared credential is the young person's own words: it never takes an issuer label
+  // (no organisation vouches for it) nor the look of a checked one.
+  const self = card.evidenceLevel === 'self_declared'
+  const issuerName = issuerLabel ?? card.issuer.name ?? t('card.issuerNoName')
   return (
-    <article className={`${styles.card} ${card.status !== 'valid' ? styles.expired : ''}`} aria-labelledby={`card-${slug(card.id)}`}>
+    <article className={`${styles.card} ${card.status !== 'valid' ? styles.expired : ''} ${self ? styles.selfDeclared : ''}`} aria-labelledby={`card-${slug(card.id)}`} data-evidence-level={card.evidenceLevel ?? undefined}>
       <p className={styles.kind}>{t(`card.kind.${kind}`)}</p>
       <Heading id={`card-${slug(card.id)}`} className={styles.title} lang={contentLang}>
         {href ? <a href={href}>{card.title}</a> : card.title}
@@ -61,11 +65,12 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
           <strong lang={contentLang}>{card.level.label}</strong>
         </p>
       )}
+      {card.evidenceLevel && <EvidenceLevelNote level={card.evidenceLevel} issuer={issuerName} t={t} />}
       {card.work && <WorkFacts card={card} t={t} locale={locale} lang={contentLang} full={full} Sub={Sub} />}
       <dl className={styles.facts}>
         <div>
-          <dt>{t('card.issuer')}</dt>
-          <dd>{issuerLabel ?? card.issuer.name ?? t('card.issuerNoName')}</dd>
+          <dt>{t(self ? 'card.writtenBy' : 'card.issuer')}</dt>
+          <dd>{self ? (card.issuer.name ? t('card.selfIssuer', { name: card.issuer.name }) : t('card.selfIssuerNoName')) : issuerName}</dd>
         </div>
         <div>
           <dt>{t('card.issuedOn')}</dt>
@@ -80,8 +85,8 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
       </dl>
       {issuerStanding && <IssuerStandingNote standing={issuerStanding} t={t} locale={locale} />}
       <p className={styles.badges}>
-        <span className={`pill ${PILL[card.status]}`}>
-          <StatusIcon status={card.status} />
+        <span className={`pill ${self && card.status === 'valid' ? 'pill--unchecked' : PILL[card.status]}`}>
+          <StatusIcon status={card.status} neutral={self} />
           {t(`card.status.${card.status}`)}
         </span>
         {card.hidden && <span className="pill pill--unchecked">{t('card.hidden')}</span>}
@@ -147,6 +152,39 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
   )
 }
 
+/**
+ * How the issuer knows (the credential's evidence rubric), in plain words. Each level has its own
+ * shape; self-declared is dashed and neutral, never the look of something an organisation checked.
+ */
+function EvidenceLevelNote({ level, issuer, t }: { level: NonNullable<CredentialCardDto['evidenceLevel']>; issuer: string; t: Translate }) {
+  return (
+    <p className={`${styles.evidenceLevel} ${EVIDENCE_CLASS[level]}`} data-evidence-level={level}>
+      <EvidenceIcon level={level} />
+      <span>
+        <span className="visually-hidden">{t('card.evidenceLevel.label')} </span>
+        <strong>{t(`card.evidenceLevel.${level}.title`)}</strong>
+        {' — '}
+        {t(`card.evidenceLevel.${level}.text`, { issuer })}
+      </span>
+    </p>
+  )
+}
+
+const EVIDENCE_CLASS: Record<NonNullable<CredentialCardDto['evidenceLevel']>, string> = {
+  assessed: styles.assessed!, witnessed: styles.witnessed!, self_declared: styles.selfDeclaredLevel!,
+}
+
+/** A ruler for assessed, an eye for witnessed, a speech bubble for self-declared: never colour alone. */
+function EvidenceIcon({ level }: { level: NonNullable<CredentialCardDto['evidenceLevel']> }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      {level === 'assessed' && <><rect x="2" y="5" width="12" height="6" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M5 5v3M8 5v2M11 5v3" stroke="currentColor" strokeWidth="1.3" /></>}
+      {level === 'witnessed' && <><path d="M1.5 8s2.5-4.5 6.5-4.5S14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8z" fill="none" stroke="currentColor" strokeWidth="1.4" /><circle cx="8" cy="8" r="2" fill="currentColor" /></>}
+      {level === 'self_declared' && <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />}
+    </svg>
+  )
+}
+
 /** The credential names another identifier than its holder's (or none): say so, with both. */
 function OtherIdentifierNote({ other, t }: { other: NonNullable<CredentialCardDto['otherIdentifier']>; t: Translate }) {
   return (
@@ -185,11 +223,12 @@ const PILL: Record<CredentialCardDto['status'], string> = {
   valid: 'pill--passed', expired: 'pill--failed', suspended: 'pill--unchecked', revoked: 'pill--failed',
 }
 
-/** A distinct shape per status, so that it never rests on colour alone. */
-function StatusIcon({ status }: { status: CredentialCardDto['status'] }) {
+/** A distinct shape per status, so that it never rests on colour alone. `neutral`: a self-declared card's "valid" is a dot, not a tick. */
+function StatusIcon({ status, neutral = false }: { status: CredentialCardDto['status']; neutral?: boolean }) {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      {status === 'valid' && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
+      {status === 'valid' && neutral && <circle cx="8" cy="8" r="3" fill="currentColor" />}
+      {status === 'valid' && !neutral && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
       {status === 'expired' && <><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.8" /><path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></>}
       {status === 'suspended' && <path d="M5.5 3.5v9M10.5 3.5v9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
       {status === 'revoked' && <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}

@@ -14,7 +14,7 @@ const formatDate = (iso: string, locale: string) => {
 }
 
 const CLASS: Record<IssuerStandingDto['standing'], string> = {
-  platform: styles.known!, external: styles.external!, suspended: styles.failure!, pending: styles.warning!, unknown: styles.warning!, unproven: styles.failure!,
+  platform: styles.known!, external: styles.external!, suspended: styles.failure!, pending: styles.warning!, unknown: styles.warning!, unproven: styles.failure!, self: styles.self!,
 }
 
 export function IssuerStandingNote({ standing, t, locale }: { standing: IssuerStandingDto; t: Translate; locale: string }) {
@@ -55,13 +55,14 @@ function body(s: IssuerStandingDto, t: Translate, locale: string) {
   }
 }
 
-/** A distinct shape per standing (✓ known, ✓ in a ring for external, ✗ failure, ! warning), never colour alone. */
+/** A distinct shape per standing (✓ known, ✓ in a ring for external, ✗ failure, ! warning, a speech bubble for self-issued), never colour alone. */
 function Icon({ standing }: { standing: IssuerStandingDto['standing'] }) {
   return (
     <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
       {standing === 'platform' && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
       {standing === 'external' && <><circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M5 8.3l2 2 4-4.6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" /></>}
       {(standing === 'suspended' || standing === 'unproven') && <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
+      {standing === 'self' && <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />}
       {(standing === 'unknown' || standing === 'pending') && <><path d="M8 3v6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /><circle cx="8" cy="12.5" r="1.2" fill="currentColor" /></>}
     </svg>
   )

@@ -4,7 +4,7 @@ import { CsvError, parseCsv } from '@/lib/taxonomy/csv'
 // a header row naming the columns (any order, case ignored), then one young person per row.
 // Parsed with the project's RFC 4180 reader (lib/taxonomy/csv, tested); no CSV package is installed.
 
-export const BULK_COLUMNS = ['person', 'skill', 'level', 'observation', 'evidence_url', 'valid_until', 'language'] as const
+export const BULK_COLUMNS = ['person', 'skill', 'level', 'observation', 'evidence_level', 'evidence_url', 'valid_until', 'language'] as const
 export type BulkColumn = (typeof BULK_COLUMNS)[number]
 export const REQUIRED_COLUMNS: readonly BulkColumn[] = ['person', 'skill', 'level', 'observation']
 
@@ -79,7 +79,7 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
 export function bulkCsvTemplate(): string {
   return toCsv([
     [...BULK_COLUMNS],
-    ['samira', 'Customer service', 'practising', 'Welcomed customers at the counter for two weeks, calmly and politely.', '', '', 'en'],
-    ['lucas@example.org', 'Travail en équipe', 'autonomous', 'A organisé seul la mise en rayon avec deux collègues.', 'https://example.org/photo', '2027-12-31', 'fr'],
+    ['samira', 'Customer service', 'practising', 'Welcomed customers at the counter for two weeks, calmly and politely.', 'witnessed', '', '', 'en'],
+    ['lucas@example.org', 'Travail en équipe', 'autonomous', 'A organisé seul la mise en rayon avec deux collègues.', 'assessed', 'https://example.org/photo', '2027-12-31', 'fr'],
   ])
 }

@@ -93,9 +93,12 @@ async function resolveSkill(rt: Pick<Runtime, 'db'>, value: string, lang: string
 }
 
 const LEVEL_ALIASES: Record<string, string> = { '1': 'discovering', '2': 'practising', '3': 'autonomous', '4': 'expert' }
+/** The `evidence_level` column: how the organisation knows (optional; witnessed when empty). Self-declared is not theirs to state. */
+const CSV_EVIDENCE_LEVELS = ['witnessed', 'assessed']
 
 /** JSON pointers of the skill-badge claims → the CSV column they came from. */
 function columnForPointer(path: string): BulkColumn | 'row' {
+  if (path.startsWith('/evidenceLevel')) return 'evidence_level'
   if (path.startsWith('/skill')) return 'skill'
   if (path.startsWith('/level')) return 'level'
   if (path.startsWith('/criteria')) return 'observation'
@@ -127,15 +130,18 @@ async function checkCsvRow(rt: Pick<Runtime, 'db'>, row: CsvRecord, people: Map<
   const level = LEVEL_ALIASES[levelIn] ?? levelIn
   const validUntil = row.valid_until
   if (validUntil && !/^\d{4}-\d{2}-\d{2}$/.test(validUntil)) errors.push({ column: 'valid_until', key: 'invalidDate' })
+  const evidenceLevel = (row.evidence_level ?? '').toLowerCase() || 'witnessed'
+  if (!CSV_EVIDENCE_LEVELS.includes(evidenceLevel)) errors.push({ column: 'evidence_level', key: 'invalidEvidenceLevel' })
   const claims = Object.fromEntries(Object.entries({
     skill: skill ? Object.fromEntries(Object.entries({ name: skill.name, alignment: skill.alignment ? [skill.alignment] : undefined }).filter(([, v]) => v !== undefined)) : row.skill === '' || row.skill === undefined ? undefined : { name: row.skill },
     level: level || undefined,
     criteria: row.observation ?? '',
+    evidenceLevel: CSV_EVIDENCE_LEVELS.includes(evidenceLevel) ? evidenceLevel : undefined,
     evidence: row.evidence_url ? [{ narrative: row.observation ?? '', url: row.evidence_url }] : undefined,
     language: ['fr', 'en'].includes(language) ? language : undefined,
     validUntil: validUntil && /^\d{4}-\d{2}-\d{2}$/.test(validUntil) ? `${validUntil}T23:59:59Z` : undefined,
   }).filter(([, v]) => v !== undefined))
-  if (!errors.some((e) => e.column === 'skill' || e.column === 'language' || e.column === 'valid_until')) {
+  if (!errors.some((e) => e.column === 'skill' || e.column === 'language' || e.column === 'valid_until' || e.column === 'evidence_level')) {
     errors.push(...schemaErrors(validateIssueClaims(TEMPLATE_ID, claims, now)))
   }
   return { person, claims, errors: dedupe(errors) }

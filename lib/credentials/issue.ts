@@ -4,6 +4,7 @@ import type { Agent } from '@/lib/dids/agent'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { ValidationError } from '@/lib/errors'
 import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader'
+import type { EvidenceLevel } from './evidence'
 import { isTemplateId, schemaUrl, validateClaims, validateCredential, type TemplateId } from './schemas'
 import { signingSuite } from './suites'
 import { TEMPLATES } from './templates'
@@ -47,13 +48,14 @@ export interface IssuedCredential {
  * @throws TypeError for an unknown template or a subject that is not a DID.
  */
 export async function issueCredential(options: IssueCredentialOptions): Promise<IssuedCredential> {
-  const { agent, issuer, subjectDid, templateId, claims, format = 'di', publicUrl, now = new Date() } = options
+  const { agent, issuer, subjectDid, templateId, format = 'di', publicUrl, now = new Date() } = options
   if (!isTemplateId(templateId)) throw new TypeError(`templateId: unknown template "${templateId}"`)
   if (!/^did:[a-z0-9]+:\S+$/.test(subjectDid)) throw new TypeError('subjectDid must be a DID')
   const template = TEMPLATES[templateId]
-  const fieldErrors = validateClaims(templateId, claims)
-  if (fieldErrors.length === 0) fieldErrors.push(...template.check(claims), ...checkValidUntil(claims, now))
+  const fieldErrors = validateClaims(templateId, options.claims)
+  if (fieldErrors.length === 0) fieldErrors.push(...template.check(options.claims), ...checkValidUntil(options.claims, now), ...checkEvidenceLevel(options.claims, issuer.did, subjectDid))
   if (fieldErrors.length) throw new ValidationError(`The claims do not match the ${templateId} template`, fieldErrors)
+  const claims = withEvidenceLevel(options.claims, issuer.did, subjectDid)
 
   const id = `urn:uuid:${randomUUID()}`
   const ctx = { id, issuer, subjectDid, now, schemaUrl: schemaUrl(publicUrl, templateId), format }
@@ -99,6 +101,24 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
     credential,
     document,
   }
+}
+
+/**
+ * Who may state which evidence level: `self_declared` only a person about themself (issuer DID =
+ * subject DID), and such a credential is always self-declared — nobody witnesses or assesses themself.
+ */
+export function checkEvidenceLevel(claims: unknown, issuerDid: string, subjectDid: string) {
+  const level = (claims as { evidenceLevel?: EvidenceLevel }).evidenceLevel
+  if (issuerDid === subjectDid) {
+    return level === undefined || level === 'self_declared' ? [] : [{ path: '/evidenceLevel', message: 'must be self_declared when the issuer is the subject' }]
+  }
+  return level === 'self_declared' ? [{ path: '/evidenceLevel', message: 'may be self_declared only when the issuer is the subject' }] : []
+}
+
+/** The claims with their evidence level settled: as given, else self-declared for oneself, witnessed otherwise. */
+function withEvidenceLevel(claims: unknown, issuerDid: string, subjectDid: string): Record<string, unknown> {
+  const c = claims as Record<string, unknown>
+  return c.evidenceLevel ? c : { ...c, evidenceLevel: issuerDid === subjectDid ? 'self_declared' : 'witnessed' }
 }
 
 /** A credential is not issued already expired. */

@@ -10,8 +10,8 @@ export type FormValues = Record<string, string | string[]>
 
 /** The form fields each template shows (besides template, holderId, format). */
 export const TEMPLATE_FIELDS: Record<TemplateId, string[]> = {
-  'skill-badge': ['skill', 'skillConcept', 'level', 'criteria', 'evidenceNarrative', 'evidenceUrl', 'validity', 'validUntil', 'language'],
-  'work-experience': ['kind', 'role', 'placeName', 'placeLocality', 'placeCountry', 'periodStart', 'periodEnd', 'tasks', 'skills', 'evidenceNarrative', 'evidenceUrl', 'validity', 'validUntil', 'language'],
+  'skill-badge': ['skill', 'skillConcept', 'level', 'criteria', 'evidenceLevel', 'evidenceNarrative', 'evidenceUrl', 'validity', 'validUntil', 'language'],
+  'work-experience': ['kind', 'role', 'placeName', 'placeLocality', 'placeCountry', 'periodStart', 'periodEnd', 'tasks', 'skills', 'evidenceLevel', 'evidenceNarrative', 'evidenceUrl', 'validity', 'validUntil', 'language'],
 }
 
 /** Fields that may repeat (one hidden input per chosen skill). */
@@ -77,6 +77,7 @@ function evidence(v: FormValues) {
 
 function common(v: FormValues, uiLocale: string) {
   return {
+    evidenceLevel: one(v, 'evidenceLevel') || undefined,
     evidence: evidence(v),
     language: one(v, 'language') || uiLocale,
     validUntil: one(v, 'validity') === 'until' && one(v, 'validUntil') ? endOfDay(one(v, 'validUntil')) : undefined,
@@ -109,7 +110,7 @@ export function formToClaims(templateId: TemplateId, v: FormValues, uiLocale: st
 // JSON pointer prefixes → the form field that holds them (longest prefix first).
 const POINTERS: [string, string][] = [
   ['/skill', 'skill'], ['/level', 'level'], ['/criteria', 'criteria'],
-  ['/evidence/0/url', 'evidenceUrl'], ['/evidence', 'evidenceNarrative'],
+  ['/evidence/0/url', 'evidenceUrl'], ['/evidence', 'evidenceNarrative'], ['/evidenceLevel', 'evidenceLevel'],
   ['/language', 'language'], ['/validUntil', 'validUntil'],
   ['/kind', 'kind'], ['/role', 'role'],
   ['/place/locality', 'placeLocality'], ['/place/countryCode', 'placeCountry'], ['/place', 'placeName'],
@@ -142,7 +143,7 @@ export function messageKey(message: string): string {
   if (message === 'must be in the future') return 'dateInPast'
   if (message === 'must not be before the start date') return 'endBeforeStart'
   if (/\[A-Z\]\{2\}/.test(message)) return 'invalidCountry'
-  if (message.startsWith('must be one of')) return 'invalidChoice'
+  if (message.startsWith('must be one of') || /must be self_declared|may be self_declared/.test(message)) return 'invalidChoice'
   return 'invalid'
 }
 

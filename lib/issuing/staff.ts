@@ -32,7 +32,10 @@ async function issuingContext(rt: Pick<Runtime, 'db'>, actor: SessionUser, holde
   return { org, holder: { ...holder, did: holder.did } }
 }
 
-/** Everything issueCredential checks before signing, without signing: JSON Schema, template rules, validity. */
+/**
+ * Everything issueCredential checks before signing an organisation's credential, without signing:
+ * JSON Schema, template rules, validity, and the evidence level (an organisation never states self_declared).
+ */
 export function validateIssueClaims(templateId: TemplateId, claims: unknown, now = new Date()): FieldError[] {
   const errors = validateClaims(templateId, claims)
   if (errors.length) return errors
@@ -40,6 +43,7 @@ export function validateIssueClaims(templateId: TemplateId, claims: unknown, now
   return [
     ...TEMPLATES[templateId].check(claims),
     ...(until && new Date(until).getTime() <= now.getTime() ? [{ path: '/validUntil', message: 'must be in the future' }] : []),
+    ...((claims as { evidenceLevel?: string }).evidenceLevel === 'self_declared' ? [{ path: '/evidenceLevel', message: 'may be self_declared only when the issuer is the subject' }] : []),
   ]
 }
 

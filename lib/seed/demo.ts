@@ -67,9 +67,11 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
 
   const issue = (org: typeof mlRow, by: string, subject: string, templateId: string, claims: unknown, format: 'di' | 'jwt' = 'di') =>
     issueForOrganisation(rt, { organisation: org, templateId, subjectDid: subject, claims, issuedByUserId: by, format })
-  const samiraTeamwork = await issue(mlRow, claire.id, samira.did!, 'skill-badge', teamwork)
-  await issue(mlRow, claire.id, samira.did!, 'skill-badge', digital, 'jwt')
-  const samiraBakery = await issue(bakeryRow, karim.id, samira.did!, 'work-experience', bakery)
+  // Each says how its issuer knows: Claire saw the teamwork and assessed the digital skills in a
+  // workshop with criteria; Karim saw the internship day by day.
+  const samiraTeamwork = await issue(mlRow, claire.id, samira.did!, 'skill-badge', { ...teamwork, evidenceLevel: 'witnessed' })
+  await issue(mlRow, claire.id, samira.did!, 'skill-badge', { ...digital, evidenceLevel: 'assessed' }, 'jwt')
+  const samiraBakery = await issue(bakeryRow, karim.id, samira.did!, 'work-experience', { ...bakery, evidenceLevel: 'witnessed' })
   await issue(mlRow, claire.id, lucas.did!, 'skill-badge', SOLVE_PROBLEMS)
   await seedSamiraProfile(rt, { id: samira.id, role: 'youth' }, { bakery: samiraBakery.id, teamwork: samiraTeamwork.id })
   return true

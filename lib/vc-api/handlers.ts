@@ -77,6 +77,7 @@ const IssueRequestSchema = z.object({
 /**
  * POST /credentials/issue (Bearer organisation token):
  * `{ templateId, credentialSubject: { id }, claims, options: { format } }` → 201 `{ verifiableCredential }`.
+ * `claims.evidenceLevel` is optional: "witnessed" (default) or "assessed"; "self_declared" → 400.
  */
 export async function handleIssue(rt: Runtime, request: Request): Promise<Response> {
   try {
@@ -91,6 +92,11 @@ export async function handleIssue(rt: Runtime, request: Request): Promise<Respon
     }
     const { templateId, credentialSubject, claims, options } = parsed.data
     if (claims === undefined) return json({ error: { code: 'BAD_REQUEST', message: 'The request has no "claims"', fieldErrors: [{ path: '/claims', message: 'is required' }] } }, 400)
+    // claims.evidenceLevel: how the organisation knows (witnessed, the default, or assessed). A
+    // self-declared credential is a young person's own, signed with their own key, never an organisation's.
+    if ((claims as { evidenceLevel?: unknown } | null)?.evidenceLevel === 'self_declared') {
+      return json({ error: { code: 'BAD_REQUEST', message: 'An organisation cannot issue a self-declared credential: "claims.evidenceLevel" must be "witnessed" or "assessed"', fieldErrors: [{ path: '/claims/evidenceLevel', message: 'must be witnessed or assessed' }] } }, 400)
+    }
     try {
       const issued = await issueForOrganisation(rt, { organisation, templateId, subjectDid: credentialSubject.id, claims, format: options.format })
       return json({ verifiableCredential: issued.format === 'jwt' ? issued.document : issued.credential }, 201)

@@ -13,6 +13,8 @@ export type IssuerStandingDto =
   | { standing: 'suspended'; name: string; since: string | null }
   /** An organisation of this instance still waiting for approval. */
   | { standing: 'pending'; name: string }
+  /** Issued by its own subject (a young person's self-declared skill): nobody vouches for it. */
+  | { standing: 'self'; name: string | null }
   /** A valid signature by someone the registry does not know. */
   | { standing: 'unknown' }
   /** The signature did not verify (or no issuer): who issued it is not established. */
@@ -32,6 +34,8 @@ export function issuerStandingOf(check: Check | undefined): IssuerStandingDto {
       return { standing: 'suspended', name: name ?? '', since: text(d.since) }
     case 'ISSUER_NOT_APPROVED':
       return { standing: 'pending', name: name ?? '' }
+    case 'ISSUER_SELF':
+      return { standing: 'self', name }
     case 'ISSUER_UNKNOWN':
       return { standing: 'unknown' }
     default:
@@ -44,7 +48,7 @@ export function issuerStandingOfResult(result: VerificationResult | undefined): 
   return issuerStandingOf(result?.checks.find((c) => c.id === 'issuer'))
 }
 
-/** The registry's name for the issuer whenever the registry has one (known, external, suspended, pending), else null. */
+/** The registry's name for the issuer whenever the registry has one (known, external, suspended, pending), else null (never a self-issuer's own name). */
 export function registryIssuerName(standing: IssuerStandingDto | undefined): string | null {
-  return standing && 'name' in standing && standing.name ? standing.name : null
+  return standing && standing.standing !== 'self' && 'name' in standing && standing.name ? standing.name : null
 }

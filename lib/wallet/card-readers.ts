@@ -1,3 +1,4 @@
+import { EVIDENCE_RESULT_ID } from '@/lib/credentials/evidence'
 import type { CardAlignment, CardEvidence, CardLevel, CardWork } from './cards'
 
 // Readers of the parts of a signed credential a card shows (Open Badges 3.0 terms, and the VC
@@ -14,10 +15,10 @@ export function typeTitle(credential: Obj): string {
   return type ? type.replace(/([a-z])([A-Z])/g, '$1 $2') : ''
 }
 
-/** `…/schemas/<template>.json` → `<template>`, else 'unknown'. */
+/** `…/schemas/<template>.json` (v1) or `…/schemas/<template>.v<n>.json` → `<template>`, else 'unknown'. */
 export function templateFromSchema(credential: Obj): string {
   for (const ref of arr<Obj>(credential.credentialSchema).filter(isObj)) {
-    const m = typeof ref.id === 'string' ? /\/schemas\/([a-z0-9-]+)\.json$/.exec(ref.id) : null
+    const m = typeof ref.id === 'string' ? /\/schemas\/([a-z0-9-]+?)(?:\.v\d+)?\.json$/.exec(ref.id) : null
     if (m?.[1]) return m[1]
   }
   return 'unknown'
@@ -25,13 +26,14 @@ export function templateFromSchema(credential: Obj): string {
 
 /**
  * OB 3.0 rubric (§ B.1.20 Result, B.1.21 ResultDescription): `result[].achievedLevel` names one of
- * the `rubricCriterionLevel[]` of the `resultDescription` the result points to.
+ * the `rubricCriterionLevel[]` of the `resultDescription` the result points to. The skill's level,
+ * never the evidence level (its own rubric, EVIDENCE_RESULT_ID, read by evidenceLevelOf).
  */
 export function readLevel(subject: Obj, achievement: Obj): CardLevel | null {
-  const descriptions = arr<Obj>(achievement.resultDescription).filter(isObj)
+  const descriptions = arr<Obj>(achievement.resultDescription).filter(isObj).filter((d) => d.id !== EVIDENCE_RESULT_ID)
   for (const result of arr<Obj>(subject.result).filter(isObj)) {
     const achieved = str(result.achievedLevel)
-    if (!achieved) continue
+    if (!achieved || result.resultDescription === EVIDENCE_RESULT_ID) continue
     const description = descriptions.find((d) => d.id === result.resultDescription) ?? descriptions[0]
     const level = arr<Obj>(description?.rubricCriterionLevel).filter(isObj).find((l) => l.id === achieved)
     return { id: achieved, label: str(level?.name) ?? achieved }

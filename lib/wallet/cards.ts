@@ -1,4 +1,5 @@
 import { normalizeCredential } from 'did-jwt-vc'
+import { evidenceLevelOf, type EvidenceLevel } from '@/lib/credentials/evidence'
 import { arr, isObj, readAlignment, readEvidence, readLevel, readWork, str, templateFromSchema, typeTitle, type Obj } from './card-readers'
 
 // A credential as people read it: a plain DTO built from the SIGNED document (never from our own
@@ -40,6 +41,11 @@ export interface CredentialCardDto {
   title: string
   description?: string
   level: CardLevel | null
+  /**
+   * How the issuer knows (the credential's evidence rubric): null when it does not say. A
+   * credential whose issuer is its subject is always 'self_declared', whatever it claims.
+   */
+  evidenceLevel: EvidenceLevel | null
   issuer: { name: string | null; did: string }
   issuedAt: string
   validUntil: string | null
@@ -134,6 +140,7 @@ export function toCard(source: CardSource, now: Date = new Date()): CredentialCa
     title: str(achievement.name) ?? str(credential.name) ?? typeTitle(credential),
     ...(str(achievement.description) ? { description: str(achievement.description) } : {}),
     level: readLevel(subject, achievement),
+    evidenceLevel: evidenceLevelOf(credential),
     issuer: {
       name: isObj(issuer) ? (str(issuer.name) ?? null) : null,
       did: typeof issuer === 'string' ? issuer : isObj(issuer) ? (str(issuer.id) ?? '') : '',

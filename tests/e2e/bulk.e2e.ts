@@ -82,7 +82,7 @@ describe('a counsellor issues 50 skill badges from a pilot action', () => {
     // The template downloads, with its columns.
     const template = await page.request.get('/issuer/pilots/template.csv')
     expect(template.status()).toBe(200)
-    expect((await template.text()).split('\r\n')[0]).toBe('person,skill,level,observation,evidence_url,valid_until,language')
+    expect((await template.text()).split('\r\n')[0]).toBe('person,skill,level,observation,evidence_level,evidence_url,valid_until,language')
     await checkScreen(page, shot('bulk-start'))
 
     const rows = usernames.map((u, i) => `${u},${skill},${i % 2 ? 'practising' : 'autonomous'},"Accueille les visiteurs avec le sourire, oriente et renseigne.",,,fr`)

@@ -88,6 +88,7 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
     await counsellor.getByRole('combobox', { name: t('issuer.issue.fields.skill') }).fill(c.skill)
     await counsellor.keyboard.press('Escape')
     await counsellor.getByRole('radio', { name: t('issuer.levels.practising.label') }).check()
+    await counsellor.getByRole('radio', { name: t('issuer.issue.fields.evidenceLevelAssessed') }).check()
     await counsellor.getByRole('textbox', { name: t('issuer.issue.fields.criteria'), exact: true }).fill(c.criteria)
     await checkScreen(counsellor, shot('04-issue-form'))
 

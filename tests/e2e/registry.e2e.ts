@@ -131,6 +131,7 @@ describe('an organisation registers, waits for approval, is approved, and issues
     await person.getByRole('combobox', { name: t('issuer.issue.fields.skill') }).fill(skill)
     await person.keyboard.press('Escape')
     await person.getByRole('radio', { name: t('issuer.levels.autonomous.label') }).check()
+    await person.getByRole('radio', { name: t('issuer.issue.fields.evidenceLevelWitnessed') }).check()
     await person.getByRole('textbox', { name: t('issuer.issue.fields.criteria'), exact: true }).fill('Pendant deux mois, a démonté, réparé et remonté seul des vélos donnés à l’atelier, freins et dérailleurs compris.')
     await person.getByRole('button', { name: t('issuer.issue.previewButton'), exact: true }).click()
     await person.getByRole('button', { name: t('issuer.issue.preview.sign'), exact: true }).click()

@@ -1,3 +1,5 @@
+import type { EvidenceLevel } from '../evidence'
+import { evidenceResult, evidenceRubric, storyEvidence, type StoryClaim } from './evidence-level'
 import { alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
 
 export interface SkillBadgeClaims {
@@ -5,6 +7,10 @@ export interface SkillBadgeClaims {
   level: Level
   criteria: string
   evidence?: EvidenceClaim[]
+  /** How the issuer knows (absent: witnessed). lib/credentials/issue.ts settles it before building. */
+  evidenceLevel?: EvidenceLevel
+  /** The young person's story of the skill, signed as one more Evidence entry. */
+  story?: StoryClaim
   language?: Lang
   validUntil?: string
 }
@@ -23,11 +29,13 @@ const RESULT_DESCRIPTION_ID = 'urn:tremplin:result:level'
 
 /**
  * An OB 3.0 achievement for one skill. The level is expressed the OB 3.0 way: a rubric of four
- * levels in `achievement.resultDescription` and the achieved one in `credentialSubject.result`.
+ * levels in `achievement.resultDescription` and the achieved one in `credentialSubject.result`;
+ * the evidence level the same way, as a second rubric and result (lib/credentials/evidence.ts).
  */
 export function buildSkillBadge(claims: SkillBadgeClaims, ctx: BuildContext) {
   const lang = claims.language ?? 'fr'
   const levelLabel = LEVEL_LABELS[lang][claims.level]
+  const evidenceEntries = [...evidence(claims.evidence), ...(claims.story ? [storyEvidence(claims.story, lang)] : [])]
   return {
     ...envelope(ctx, claims.validUntil),
     name: claims.skill.name,
@@ -55,12 +63,16 @@ export function buildSkillBadge(claims: SkillBadgeClaims, ctx: BuildContext) {
               level: String(i + 1),
             })),
           },
+          evidenceRubric(lang),
         ],
         inLanguage: lang,
       },
-      result: [{ type: ['Result'], resultDescription: RESULT_DESCRIPTION_ID, achievedLevel: levelUri(claims.level) }],
+      result: [
+        { type: ['Result'], resultDescription: RESULT_DESCRIPTION_ID, achievedLevel: levelUri(claims.level) },
+        evidenceResult(claims.evidenceLevel ?? 'witnessed'),
+      ],
     },
-    ...(claims.evidence?.length ? { evidence: evidence(claims.evidence) } : {}),
+    ...(evidenceEntries.length ? { evidence: evidenceEntries } : {}),
   }
 }
 

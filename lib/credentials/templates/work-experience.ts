@@ -1,4 +1,6 @@
 import type { FieldError } from '@/lib/errors'
+import type { EvidenceLevel } from '../evidence'
+import { evidenceResult, evidenceRubric } from './evidence-level'
 import { alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
 
 export interface WorkExperienceClaims {
@@ -9,6 +11,8 @@ export interface WorkExperienceClaims {
   tasks: string[]
   skills?: AlignmentClaim[]
   evidence?: EvidenceClaim[]
+  /** How the employer knows (absent: witnessed). lib/credentials/issue.ts settles it before building. */
+  evidenceLevel?: EvidenceLevel
   language?: Lang
   validUntil?: string
 }
@@ -33,7 +37,8 @@ export function checkWorkExperience(claims: WorkExperienceClaims): FieldError[] 
 /**
  * An employer's attestation of a period of work, in OB 3.0 terms: the role, period and place on
  * the AchievementSubject (`role`, `activityStartDate`, `activityEndDate`, `source`), the tasks as
- * the achievement's criteria and the skills shown as its alignments.
+ * the achievement's criteria and the skills shown as its alignments; the evidence level as a
+ * rubric and its result (lib/credentials/evidence.ts).
  */
 export function buildWorkExperience(claims: WorkExperienceClaims, ctx: BuildContext) {
   const lang = claims.language ?? 'fr'
@@ -64,8 +69,10 @@ export function buildWorkExperience(claims: WorkExperienceClaims, ctx: BuildCont
         description: `${KIND_LABELS[lang][claims.kind]} — ${claims.role} ${AT[lang]} ${claims.place.name} (${claims.place.locality})`,
         criteria: { narrative: `${TASKS_TITLE[lang]} :\n${claims.tasks.map((t) => `- ${t}`).join('\n')}` },
         ...(claims.skills?.length ? { alignment: alignments(claims.skills) } : {}),
+        resultDescription: [evidenceRubric(lang)],
         inLanguage: lang,
       },
+      result: [evidenceResult(claims.evidenceLevel ?? 'witnessed')],
     },
     ...(claims.evidence?.length ? { evidence: evidence(claims.evidence) } : {}),
   }

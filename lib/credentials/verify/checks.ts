@@ -83,13 +83,15 @@ export function checkSchema(credential: Record<string, unknown>, dataModelError:
   const refs = toArray<unknown>(credential.credentialSchema).filter(isObject)
   if (refs.length === 0) return unchecked('schema', 'SCHEMA_NONE', 'The credential names no schema; its structure follows the VC data model')
   for (const ref of refs) {
-    const templateId = typeof ref.id === 'string' && resolveSchema ? resolveSchema(ref.id) : undefined
-    if (!templateId) continue
-    const errors = validateCredential(templateId, credential)
+    // The version the credential names: a credential signed under v1 is checked against v1.
+    const schema = typeof ref.id === 'string' && resolveSchema ? resolveSchema(ref.id) : undefined
+    if (!schema) continue
+    const { templateId, version } = schema
+    const errors = validateCredential(templateId, credential, version)
     if (errors.length) {
-      return failed('schema', 'SCHEMA_INVALID', `Does not match the ${templateId} schema: ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, { errors })
+      return failed('schema', 'SCHEMA_INVALID', `Does not match the ${templateId} schema (version ${version}): ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, { errors, schema: ref.id, version })
     }
-    return passed('schema', 'SCHEMA_VALID', `Matches the ${templateId} schema`, { schema: ref.id })
+    return passed('schema', 'SCHEMA_VALID', `Matches the ${templateId} schema (version ${version})`, { schema: ref.id, version })
   }
   return unchecked('schema', 'SCHEMA_NOT_AVAILABLE', 'The credential names a schema this verifier does not hold; schemas are not fetched')
 }
@@ -99,11 +101,17 @@ export function checkSchema(credential: Record<string, unknown>, dataModelError:
  * - an approved organisation of this instance (under any DID it issued with) → passed ISSUER_KNOWN;
  * - an issuer of an external registry the admin loaded → passed ISSUER_KNOWN_EXTERNAL, labelled with that registry;
  * - a suspended organisation → failed ISSUER_SUSPENDED: the platform withdrew its trust;
- * - a pending organisation → unchecked ISSUER_NOT_APPROVED; anyone else → unchecked ISSUER_UNKNOWN.
+ * - a pending organisation → unchecked ISSUER_NOT_APPROVED; anyone else → unchecked ISSUER_UNKNOWN;
+ * - a credential whose issuer is its subject (a young person's self-declared skill) → unchecked
+ *   ISSUER_SELF, before any lookup: whoever the DID is, nobody vouches for what they say of themself.
  * Only called once the proof passed: the DID is the one that really signed.
  */
-export async function checkIssuer(issuerId: string | undefined, lookup?: IssuerLookup): Promise<Check> {
+export async function checkIssuer(issuerId: string | undefined, lookup?: IssuerLookup, credential?: Record<string, unknown>): Promise<Check> {
   if (!issuerId) return failed('issuer', 'ISSUER_MISSING', 'The credential names no issuer')
+  if (credential && isSelfIssued(credential, issuerId)) {
+    const name = issuerName(credential)
+    return unchecked('issuer', 'ISSUER_SELF', 'Issued by the holder themself: their own words about themself, not checked by any organisation', { did: issuerId, name: name ?? null, self: true })
+  }
   const known = lookup ? await lookup(issuerId) : undefined
   if (!known) {
     return unchecked('issuer', 'ISSUER_UNKNOWN', 'The signature is valid for this issuer, but the issuer is not in the registry of trusted issuers', { did: issuerId })
@@ -122,6 +130,12 @@ export async function checkIssuer(issuerId: string | undefined, lookup?: IssuerL
     default:
       return unchecked('issuer', 'ISSUER_NOT_APPROVED', `Issued by ${name}, an organisation still waiting for this platform's approval`, facts)
   }
+}
+
+/** Every subject of the credential is its issuer (a credential one issued to oneself). */
+export function isSelfIssued(credential: Record<string, unknown>, issuer: string | undefined = issuerId(credential)): boolean {
+  const subjects = toArray<unknown>(credential.credentialSubject)
+  return Boolean(issuer) && subjects.length > 0 && subjects.every((s) => isObject(s) && s.id === issuer)
 }
 
 export function issuerId(credential: Record<string, unknown>): string | undefined {

@@ -69,7 +69,7 @@ export async function verify(options: VerifyOptions): Promise<VerificationResult
 
 async function credentialChecks(credential: Record<string, unknown>, proof: Check, ctx: Ctx): Promise<Check[]> {
   const issuer = proof.status === 'passed'
-    ? await checkIssuer(issuerId(credential), ctx.lookupIssuer)
+    ? await checkIssuer(issuerId(credential), ctx.lookupIssuer, credential)
     : unchecked('issuer', 'ISSUER_NOT_PROVEN', 'Who issued this cannot be confirmed, because the signature did not verify', { did: issuerId(credential) })
   return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), await checkStatus(credential, ctx), issuer]
 }

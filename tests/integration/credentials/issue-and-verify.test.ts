@@ -79,7 +79,7 @@ describe('a Data Integrity credential', () => {
     expect(JSON.parse(document)).toEqual(credential)
     expect(credential['@context']).toEqual([VC_V2_CONTEXT, OB_V3_CONTEXT])
     expect(credential.type).toEqual(expect.arrayContaining(['VerifiableCredential', 'OpenBadgeCredential']))
-    expect(credential.credentialSchema).toEqual([{ id: `${rt.env.publicUrl}/schemas/${example.templateId}.json`, type: 'JsonSchema' }])
+    expect(credential.credentialSchema).toEqual([{ id: `${rt.env.publicUrl}/schemas/${example.templateId}.v2.json`, type: 'JsonSchema' }])
     expect(credential).toMatchObject({ issuer: { id: org.did, name: org.name }, credentialSubject: { id: alice.did }, validFrom: '2026-11-20T10:00:00Z' })
     expect(credential.proof).toMatchObject({
       type: 'DataIntegrityProof',
@@ -98,7 +98,7 @@ describe('a VC-JWT credential', () => {
     expect(payload).toMatchObject({ iss: org.did, sub: alice.did, jti: id, nbf: NOW_SECONDS })
     expect(payload.vc['@context']).toEqual([VC_V1_CONTEXT, OB_V3_CONTEXT])
     expect(payload.vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential'])
-    expect(payload.vc.credentialSchema).toEqual([{ id: `${rt.env.publicUrl}/schemas/${example.templateId}.json`, type: '1EdTechJsonSchemaValidator2019' }])
+    expect(payload.vc.credentialSchema).toEqual([{ id: `${rt.env.publicUrl}/schemas/${example.templateId}.v2.json`, type: '1EdTechJsonSchemaValidator2019' }])
     if (example.claims.validUntil) expect(payload.exp).toBe(Date.parse(example.claims.validUntil as string) / 1000)
     else expect(payload.exp).toBeUndefined()
   })

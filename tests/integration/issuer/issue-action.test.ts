@@ -30,7 +30,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const skillBadge = (overrides: Record<string, string | string[] | File> = {}) => ({
   intent: 'issue', templateId: 'skill-badge', holderId: w.youthA.id,
   skill: 'travailler en équipe', skillConcept: ESCO_TEAMWORK, level: 'autonomous',
-  criteria: 'A organisé seule la collecte de la banque alimentaire pendant trois samedis.',
+  criteria: 'A organisé seule la collecte de la banque alimentaire pendant trois samedis.', evidenceLevel: 'assessed',
   evidenceNarrative: 'Planning des bénévoles tenu pendant un mois.', evidenceUrl: '', validity: 'none', validUntil: '', language: 'fr',
   ...overrides,
 })
@@ -38,7 +38,7 @@ const skillBadge = (overrides: Record<string, string | string[] | File> = {}) =>
 const workExperience = (overrides: Record<string, string | string[]> = {}) => ({
   intent: 'issue', templateId: 'work-experience', holderId: w.youthA.id,
   kind: 'internship', role: 'Vendeuse en boulangerie', placeName: 'Boulangerie du Marché', placeLocality: 'Roubaix', placeCountry: 'fr',
-  periodStart: '2026-05-04', periodEnd: '2026-06-26', tasks: 'Accueillir les clients\n\n  Tenir la caisse  \n',
+  periodStart: '2026-05-04', periodEnd: '2026-06-26', tasks: 'Accueillir les clients\n\n  Tenir la caisse  \n', evidenceLevel: 'witnessed',
   skills: [ESCO_TEAMWORK, JSON.stringify({ uri: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018H0604(01)#KC4', kind: 'key_competence', code: 'KC4', label: 'Compétence numérique' })],
   evidenceNarrative: '', evidenceUrl: '', validity: 'none', language: 'fr',
   ...overrides,
@@ -67,7 +67,12 @@ describe('issueAction: signing', () => {
     const vc = JSON.parse(row.document)
     expect(vc.credentialSubject.id).toBe(w.youthA.did)
     expect(vc.credentialSubject.achievement.alignment).toEqual([{ type: ['Alignment'], targetName: 'travailler en équipe', targetUrl: 'http://data.europa.eu/esco/skill/60c78287-22eb-4103-9c8c-28deaa460da0', targetFramework: 'ESCO' }])
-    expect(vc.credentialSubject.result[0].achievedLevel).toBe('urn:tremplin:level:autonomous')
+    expect(vc.credentialSubject.result).toEqual([
+      { type: ['Result'], resultDescription: 'urn:tremplin:result:level', achievedLevel: 'urn:tremplin:level:autonomous' },
+      { type: ['Result'], resultDescription: 'urn:tremplin:result:evidence', achievedLevel: 'urn:tremplin:evidence:assessed' },
+    ])
+    expect(await rt.db.selectFrom('credential_skills').select(['skill_uri', 'evidence_level']).where('credential_id', '=', row.id).execute())
+      .toEqual([{ skill_uri: 'http://data.europa.eu/esco/skill/60c78287-22eb-4103-9c8c-28deaa460da0', evidence_level: 'assessed' }])
     expect(vc.evidence[0].narrative).toBe('Planning des bénévoles tenu pendant un mois.')
   })
 
@@ -92,6 +97,7 @@ describe('issueAction: signing', () => {
     expect(achievement.alignment.map((a: { targetCode?: string; targetFramework: string }) => a.targetCode ?? a.targetFramework))
       .toEqual(['ESCO', 'KC4'])
     expect(payload.vc.credentialSubject.source.address.addressCountryCode).toBe('FR')
+    expect(payload.vc.credentialSubject.result).toEqual([{ type: ['Result'], resultDescription: 'urn:tremplin:result:evidence', achievedLevel: 'urn:tremplin:evidence:witnessed' }])
   })
 
   test('a tutor may issue to a young person another organisation onboarded once their organisation has attested them', async () => {
@@ -111,7 +117,7 @@ describe('issueAction: preview', () => {
     const before = await count(rt, 'credentials')
     const state = await issueAction(undefined, form(skillBadge({ intent: 'preview', evidencePhoto: new File([PNG], 'p.png') })))
     if (state?.status !== 'preview') throw new Error(JSON.stringify(state))
-    expect(state.card).toMatchObject({ templateId: 'skill-badge', title: 'travailler en équipe', level: { label: 'Autonome' }, issuer: { name: 'Mission Locale A' }, language: 'fr', hasPhoto: true })
+    expect(state.card).toMatchObject({ templateId: 'skill-badge', title: 'travailler en équipe', level: { label: 'Autonome' }, evidenceLevel: 'assessed', issuer: { name: 'Mission Locale A' }, language: 'fr', hasPhoto: true })
     expect(state.card.alignments[0]?.targetName).toBe('travailler en équipe')
     expect(state.values.criteria).toContain('banque alimentaire')
     expect(await count(rt, 'credentials')).toBe(before)
@@ -137,6 +143,14 @@ describe('issueAction: errors, field by field, nothing signed', () => {
   test('form-level and claims errors are reported together', async () => {
     const state = await refused(skillBadge({ holderId: '', validity: 'until', validUntil: '', criteria: '' }))
     expect(state.fieldErrors).toMatchObject({ holderId: ['required'], validUntil: ['required'], criteria: ['required'] })
+  })
+
+  test('"How do you know?" is required, and staff may answer only witnessed or assessed', async () => {
+    expect((await refused(skillBadge({ evidenceLevel: '' }))).fieldErrors).toEqual({ evidenceLevel: ['required'] })
+    const { evidenceLevel: _, ...without } = workExperience()
+    expect((await refused(without)).fieldErrors).toEqual({ evidenceLevel: ['required'] })
+    expect((await refused(skillBadge({ evidenceLevel: 'self_declared' }))).fieldErrors).toEqual({ evidenceLevel: ['invalidChoice'] })
+    expect((await refused(skillBadge({ evidenceLevel: 'guessed', intent: 'preview' }))).fieldErrors).toEqual({ evidenceLevel: ['invalidChoice'] })
   })
 
   test('a validity date in the past is refused', async () => {

@@ -64,7 +64,7 @@ describe('self-registration', () => {
     const youth = await createUser(rt, { role: 'youth', username: 'yanis', displayName: 'Yanis B.', organisationId: user.organisationId! })
     const issue = () => issueAction(undefined, form({
       intent: 'issue', templateId: 'skill-badge', holderId: youth.id, skill: 'Réparer un vélo', skillConcept: '', level: 'practising',
-      criteria: 'A remis en état trois vélos donnés à l’atelier, freins et dérailleurs compris.', evidenceNarrative: '', evidenceUrl: '', validity: 'none', validUntil: '', language: 'fr',
+      criteria: 'A remis en état trois vélos donnés à l’atelier, freins et dérailleurs compris.', evidenceLevel: 'witnessed', evidenceNarrative: '', evidenceUrl: '', validity: 'none', validUntil: '', language: 'fr',
     }))
     const credentials = await count(rt, 'credentials')
     expect(await issue()).toMatchObject({ status: 'edit', fieldErrors: { _form: ['organisationNotApproved'] } })

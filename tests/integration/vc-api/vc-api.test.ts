@@ -40,6 +40,29 @@ describe('POST /credentials/issue', () => {
     expect(verified.status).toBe(200)
   })
 
+  test('claims.evidenceLevel: witnessed by default, assessed when asked, signed into the credential', async () => {
+    const level = async (claims: Record<string, unknown>) => {
+      const res = await issue({ templateId: 'skill-badge', credentialSubject: { id: world.alice.did }, claims })
+      expect(res.status).toBe(201)
+      const { verifiableCredential } = await res.json()
+      return verifiableCredential.credentialSubject.result.find((r: { resultDescription: string }) => r.resultDescription === 'urn:tremplin:result:evidence')?.achievedLevel
+    }
+    expect(await level(CLAIMS)).toBe('urn:tremplin:evidence:witnessed')
+    expect(await level({ ...CLAIMS, evidenceLevel: 'assessed' })).toBe('urn:tremplin:evidence:assessed')
+  })
+
+  test('400 for a self-declared credential (an organisation never issues one), 422 for an unknown level; nothing stored', async () => {
+    const count = async () => Number((await rt.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const before = await count()
+    const self = await issue({ templateId: 'skill-badge', credentialSubject: { id: world.alice.did }, claims: { ...CLAIMS, evidenceLevel: 'self_declared' } })
+    expect(self.status).toBe(400)
+    expect(await self.json()).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('self-declared'), fieldErrors: [{ path: '/claims/evidenceLevel' }] } })
+    const unknown = await issue({ templateId: 'work-experience', credentialSubject: { id: world.alice.did }, claims: { kind: 'job', role: 'Vendeuse', place: { name: 'Boulangerie', locality: 'Roubaix' }, period: { start: '2026-01-05' }, tasks: ['Vendre du pain'], evidenceLevel: 'heard' } })
+    expect(unknown.status).toBe(422)
+    expect((await unknown.json()).error.fieldErrors).toEqual([{ path: '/evidenceLevel', message: expect.stringContaining('must be one of') }])
+    expect(await count()).toBe(before)
+  })
+
   test('401 without a token, with an unknown token, and with a malformed header', async () => {
     for (const auth of ['', 'Bearer trm_nope', `Basic ${token}`]) {
       const res = await issue({ templateId: 'skill-badge', credentialSubject: { id: world.alice.did }, claims: CLAIMS }, auth)

@@ -7,7 +7,7 @@ import type { FormValues } from '@/lib/issuing/issue-form'
 import { RadioGroup, SelectField } from '../../_components/form-field'
 import { useErrorText } from '../../_components/use-error-text'
 import { issueAction } from './actions'
-import { EvidenceFields, ValidityAndLanguage } from './shared-fields'
+import { EvidenceFields, EvidenceLevelField, ValidityAndLanguage } from './shared-fields'
 import { SkillBadgeFields } from './skill-badge-fields'
 import { WorkExperienceFields } from './work-experience-fields'
 
@@ -15,7 +15,7 @@ const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 const TEMPLATES = ['skill-badge', 'work-experience'] as const
 /** Where each field's error is announced in the summary (in the order of the form). */
 const FIELD_ORDER = ['templateId', 'holderId', 'skill', 'level', 'criteria', 'kind', 'role', 'placeName', 'placeLocality', 'placeCountry',
-  'periodStart', 'periodEnd', 'tasks', 'skills', 'evidenceNarrative', 'evidenceUrl', 'evidencePhoto', 'validUntil', 'language', '_form']
+  'periodStart', 'periodEnd', 'tasks', 'skills', 'evidenceLevel', 'evidenceNarrative', 'evidenceUrl', 'evidencePhoto', 'validUntil', 'language', '_form']
 
 export interface Recipient { id: string; displayName: string; username: string }
 
@@ -106,6 +106,7 @@ export function IssueForm({ recipients, defaultHolder }: { recipients: Recipient
             : <SkillBadgeFields key="sb" values={values} error={error} />}
         </fieldset>
 
+        <EvidenceLevelField values={values} error={error} />
         <EvidenceFields values={values} error={error} onPhoto={onPhoto} />
         <ValidityAndLanguage values={values} error={error} locale={locale} />
 

@@ -7,6 +7,21 @@ import type { FormValues } from '@/lib/issuing/issue-form'
 type ErrorText = (field: string) => string | undefined
 const str = (v: FormValues[string] | undefined) => (typeof v === 'string' ? v : undefined)
 
+/**
+ * "How do you know?": the issuer says whether they saw it or checked it against criteria. No
+ * default on the issuing form (a required choice); the pilot's bulk form starts on `initial`.
+ */
+export function EvidenceLevelField({ values, error, initial }: { values: FormValues; error: ErrorText; initial?: 'witnessed' | 'assessed' }) {
+  const t = useTranslations('issuer.issue.fields')
+  return (
+    <RadioGroup name="evidenceLevel" legend={t('evidenceLevel')} hint={t('evidenceLevelHint')} error={error('evidenceLevel')} defaultValue={str(values.evidenceLevel) ?? initial}
+      options={[
+        { value: 'witnessed', label: t('evidenceLevelWitnessed'), description: t('evidenceLevelWitnessedHint') },
+        { value: 'assessed', label: t('evidenceLevelAssessed'), description: t('evidenceLevelAssessedHint') },
+      ]} />
+  )
+}
+
 /** Evidence (text, link, photo), shared by every template. */
 export function EvidenceFields({ values, error, onPhoto }: { values: FormValues; error: ErrorText; onPhoto: (file: File | undefined) => void }) {
   const t = useTranslations('issuer.issue.fields')

@@ -1,6 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
+import { EvidenceLevelField } from '../../../issue/shared-fields'
 import { SkillBadgeFields } from '../../../issue/skill-badge-fields'
 import { previewSelectionAction } from '../../actions'
 import { usePilotError } from '../../use-pilot-error'
@@ -31,6 +32,7 @@ export function SelectionForm({ pilotId, participants }: { pilotId: string; part
         {errors.userId && <p className="field__error" id="participants-error">{errorText(errors.userId)}</p>}
       </fieldset>
       <SkillBadgeFields values={values} error={(field) => errorText(errors[field])} />
+      <EvidenceLevelField values={values} error={(field) => errorText(errors[field])} initial="witnessed" />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={pending}>{pending ? t('checking') : t('checkSelection')}</button>
       </div>

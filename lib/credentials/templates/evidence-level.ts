@@ -1,0 +1,55 @@
+import { EVIDENCE_LEVELS, EVIDENCE_RESULT_ID, evidenceLevelUri, type EvidenceLevel } from '../evidence'
+import type { Lang } from './shared'
+
+// How the issuer knows, written as lib/credentials/evidence.ts describes it (an OB 3.0 rubric:
+// ResultDescription § B.1.21 in the achievement, Result § B.1.20 in the subject), and the young
+// person's story of a skill as an OB 3.0 Evidence entry (§ B.1.13: name, narrative, genre).
+
+const TITLE: Record<Lang, string> = { fr: 'Preuve', en: 'Evidence' }
+const LABELS: Record<Lang, Record<EvidenceLevel, string>> = {
+  fr: { self_declared: 'Déclaré par la personne elle-même', witnessed: 'Constaté par l’organisation', assessed: 'Évalué selon des critères' },
+  en: { self_declared: 'Self-declared by the person', witnessed: 'Witnessed by the organisation', assessed: 'Assessed against criteria' },
+}
+
+/** The three-level rubric, in the credential's language (levels 1..3 in EVIDENCE_LEVELS order). */
+export function evidenceRubric(lang: Lang) {
+  return {
+    id: EVIDENCE_RESULT_ID,
+    type: ['ResultDescription'],
+    name: TITLE[lang],
+    resultType: 'RubricCriterionLevel',
+    rubricCriterionLevel: EVIDENCE_LEVELS.map((l, i) => ({
+      id: evidenceLevelUri(l),
+      type: ['RubricCriterionLevel'],
+      name: LABELS[lang][l],
+      level: String(i + 1),
+    })),
+  }
+}
+
+/** The achieved level, for `credentialSubject.result[]`. */
+export function evidenceResult(level: EvidenceLevel) {
+  return { type: ['Result'], resultDescription: EVIDENCE_RESULT_ID, achievedLevel: evidenceLevelUri(level) }
+}
+
+export interface StoryClaim {
+  situation: string
+  whatIDid: string
+  outcome: string
+}
+
+const STORY: Record<Lang, { name: string; genre: string; situation: string; whatIDid: string; outcome: string }> = {
+  fr: { name: 'Récit', genre: 'Récit de compétence', situation: 'La situation', whatIDid: 'Ce que j’ai fait', outcome: 'Le résultat' },
+  en: { name: 'Skill story', genre: 'Skill story', situation: 'The situation', whatIDid: 'What I did', outcome: 'The outcome' },
+}
+
+/** The story as one Evidence entry: its three parts, each labelled, in the narrative (Markdown is allowed there, plain text is enough). */
+export function storyEvidence(story: StoryClaim, lang: Lang) {
+  const w = STORY[lang]
+  return {
+    type: ['Evidence'],
+    name: w.name,
+    genre: w.genre,
+    narrative: `${w.situation} :\n${story.situation.trim()}\n\n${w.whatIDid} :\n${story.whatIDid.trim()}\n\n${w.outcome} :\n${story.outcome.trim()}`,
+  }
+}
