@@ -63,6 +63,6 @@ export const ROLE_HOME: Record<Role, string> = {
   youth: '/wallet',
   counsellor: '/issuer',
   tutor: '/issuer',
-  recruiter: '/verify',
+  recruiter: '/directory',
   admin: '/admin',
 }

@@ -8,6 +8,7 @@ import { getProfile } from '@/lib/profile/service'
 import { getRuntime } from '@/lib/runtime'
 import { ExperienceList } from './_components/experience-list'
 import { languageName } from './_components/language-name'
+import { DirectoryLink } from './directory/directory-link'
 import styles from './profile.module.css'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -74,6 +75,8 @@ export default async function ProfilePage() {
         {profile.goals.some((g) => g.occupationUri) && <EscoAttribution />}
       </section>
       <p className={styles.meta}>{t('ownWords')}</p>
+
+      <DirectoryLink user={user} />
     </main>
   )
 }

@@ -65,7 +65,7 @@ describe('sign-in attempts', () => {
   test('a successful sign-in clears the count', async () => {
     await createUser(rt, { role: 'recruiter', username: 'forgetful', displayName: 'F', password: 'the real password' })
     for (let i = 0; i < 9; i++) await signInAction(undefined, form({ identifier: 'forgetful', password: `guess ${i}` }))
-    expect(await outcome(() => signInAction(undefined, form({ identifier: 'forgetful', password: 'the real password' })))).toBe('redirect:/verify')
+    expect(await outcome(() => signInAction(undefined, form({ identifier: 'forgetful', password: 'the real password' })))).toBe('redirect:/directory')
     const left = await rt.db.selectFrom('rate_limits').selectAll().where('key', '=', 'sign-in:forgetful').executeTakeFirst()
     expect(left).toBeUndefined()
   })

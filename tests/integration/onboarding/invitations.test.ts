@@ -137,7 +137,7 @@ describe('joinAction', () => {
     const h = await invite(w.counsellorA.id, { role: 'recruiter', email: 'rita@example.org' })
     cookieJar.clear()
     expect(await viewInvitation(rt, tokenOf(h.url))).toEqual({ status: 'valid', organisationName: 'Mission Locale A', role: 'recruiter', email: 'rita@example.org' })
-    expect(await outcome(() => join(tokenOf(h.url), { email: 'rita@example.org' }))).toBe('redirect:/verify')
+    expect(await outcome(() => join(tokenOf(h.url), { email: 'rita@example.org' }))).toBe('redirect:/directory')
     const user = await authenticate(rt, 'rita@example.org', 'a long enough password')
     expect(user).toMatchObject({ role: 'recruiter', organisation_id: w.a.id, display_name: 'Rita Recrute', did: null })
     expect((await findSessionUser(rt, cookieJar.get(SESSION_COOKIE)))?.id).toBe(user.id)
@@ -151,7 +151,7 @@ describe('joinAction', () => {
 
   test('an invitation works once', async () => {
     const h = await invite(w.counsellorA.id, { role: 'recruiter' })
-    expect(await outcome(() => join(tokenOf(h.url), { username: 'once' }))).toBe('redirect:/verify')
+    expect(await outcome(() => join(tokenOf(h.url), { username: 'once' }))).toBe('redirect:/directory')
     cookieJar.clear()
     const users = await count(rt, 'users')
     expect(await join(tokenOf(h.url), { username: 'twice' })).toMatchObject({ ok: false, error: 'linkInvalid' })

@@ -1,0 +1,116 @@
+import { EVIDENCE_LEVELS, isEvidenceLevel, type EvidenceLevel } from '@/lib/credentials/evidence'
+import { AVAILABILITIES, LANGUAGE_CODES, LANGUAGE_LEVELS, type Availability, type LanguageLevel } from '@/lib/profile/schemas'
+import type { Runtime } from '@/lib/runtime'
+import { getConcept } from '@/lib/taxonomy/service'
+import * as repo from './repository'
+
+// A blind profile: what a recruiter may know of a young person before they accept a contact.
+// Built ONLY from the handle, credential_skills (skill, evidence level), the issuing
+// organisation's name (or a registry's name for an imported credential; "self-declared" when the
+// young person vouches for themself), profiles (region, availability, languages) and the goals'
+// labels. Never a credential document, never free text the young person wrote about themself,
+// never their name, username, e-mail, DID, photo or share links.
+
+/** Who vouches for a skill, as a blind profile may say it. */
+export type IssuerDto =
+  | { kind: 'organisation'; name: string }
+  | { kind: 'registry'; name: string }
+  | { kind: 'self' }
+  | { kind: 'unregistered' }
+
+export interface BlindSkillDto {
+  uri: string
+  label: string
+  /** The best evidence level among the credentials stating it (null: none states one). */
+  bestLevel: EvidenceLevel | null
+  /** Each credential's evidence level and issuer, once per distinct pair, best first. */
+  sources: { level: EvidenceLevel | null; issuer: IssuerDto }[]
+  /** The skill searched for. */
+  matches: boolean
+}
+
+export interface BlindProfileDto {
+  /** null only in the young person's own preview before they opt in. */
+  handle: string | null
+  region: string | null
+  availability: Availability | null
+  languages: { code: string; level: LanguageLevel }[]
+  goals: string[]
+  /** Matching skill first, then the best evidence first, then by label. */
+  skills: BlindSkillDto[]
+}
+
+const rank = (l: EvidenceLevel | null) => (l ? EVIDENCE_LEVELS.indexOf(l) + 1 : 0)
+
+function parseLanguages(text: string | null | undefined): BlindProfileDto['languages'] {
+  try {
+    const list = JSON.parse(text ?? '[]') as { code?: unknown; level?: unknown }[]
+    if (!Array.isArray(list)) return []
+    return list.filter((l) => (LANGUAGE_CODES as readonly unknown[]).includes(l?.code) && (LANGUAGE_LEVELS as readonly unknown[]).includes(l?.level))
+      .map((l) => ({ code: l.code as string, level: l.level as LanguageLevel }))
+  } catch {
+    return []
+  }
+}
+
+type SkillRow = Awaited<ReturnType<typeof repo.listCountedSkills>>[number]
+
+function issuerOf(row: SkillRow, registry: Map<string, string>): IssuerDto {
+  // A credential the young person issued to themself names them as its issuer: say "self-declared", never the name.
+  if (row.origin === 'self_declared' || row.evidence_level === 'self_declared') return { kind: 'self' }
+  if (row.origin === 'issued' && row.organisation_name) return { kind: 'organisation', name: row.organisation_name }
+  const name = row.issuer_did ? registry.get(row.issuer_did) : undefined
+  return name ? { kind: 'registry', name } : { kind: 'unregistered' }
+}
+
+/** Labels of taxonomy concepts in the reader's language, where the taxonomy knows them. */
+async function conceptLabels(rt: Pick<Runtime, 'db'>, uris: string[], lang: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const uri of new Set(uris)) {
+    const concept = await getConcept(rt, { uri, lang })
+    if (concept) out.set(uri, concept.label)
+  }
+  return out
+}
+
+function groupSkills(rows: SkillRow[], registry: Map<string, string>, labels: Map<string, string>, skill?: string): BlindSkillDto[] {
+  const byUri = new Map<string, BlindSkillDto>()
+  for (const row of rows) {
+    const level = isEvidenceLevel(row.evidence_level) ? row.evidence_level : null
+    const s = byUri.get(row.skill_uri) ?? { uri: row.skill_uri, label: labels.get(row.skill_uri) ?? row.label, bestLevel: null, sources: [], matches: row.skill_uri === skill }
+    byUri.set(row.skill_uri, s)
+    if (rank(level) > rank(s.bestLevel)) s.bestLevel = level
+    const issuer = issuerOf(row, registry)
+    if (!s.sources.some((x) => x.level === level && JSON.stringify(x.issuer) === JSON.stringify(issuer))) s.sources.push({ level, issuer })
+  }
+  const skills = [...byUri.values()]
+  for (const s of skills) s.sources.sort((a, b) => rank(b.level) - rank(a.level))
+  return skills.sort((a, b) => Number(b.matches) - Number(a.matches) || rank(b.bestLevel) - rank(a.bestLevel) || a.label.localeCompare(b.label))
+}
+
+/** Blind profiles of these directory entries, in the same order. */
+export async function buildBlindProfiles(
+  rt: Pick<Runtime, 'db'>,
+  entries: { user_id: string; handle: string | null }[],
+  options: { lang: string; now: Date; skill?: string },
+): Promise<BlindProfileDto[]> {
+  const ids = entries.map((e) => e.user_id)
+  const [skills, profiles, goals] = await Promise.all([
+    repo.listCountedSkills(rt.db, ids, options.now.toISOString()), repo.listProfiles(rt.db, ids), repo.listGoals(rt.db, ids),
+  ])
+  const registryRows = await repo.listRegistryNames(rt.db, [...new Set(skills.filter((s) => s.origin === 'imported' && s.issuer_did).map((s) => s.issuer_did!))])
+  const registry = new Map<string, string>()
+  for (const r of registryRows) if (!registry.has(r.did)) registry.set(r.did, r.name)
+  const labels = await conceptLabels(rt, [...skills.map((s) => s.skill_uri), ...goals.flatMap((g) => (g.occupation_uri ? [g.occupation_uri] : []))], options.lang)
+  return entries.map((entry) => {
+    const profile = profiles.find((p) => p.user_id === entry.user_id)
+    return {
+      handle: entry.handle,
+      region: profile?.region?.trim() || null,
+      availability: (AVAILABILITIES as readonly string[]).includes(profile?.availability ?? '') ? (profile!.availability as Availability) : null,
+      languages: parseLanguages(profile?.languages),
+      goals: goals.filter((g) => g.user_id === entry.user_id).map((g) => (g.occupation_uri && labels.get(g.occupation_uri)) || g.label),
+      skills: groupSkills(skills.filter((s) => s.holder_user_id === entry.user_id), registry, labels, options.skill),
+    }
+  })
+}

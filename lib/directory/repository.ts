@@ -1,0 +1,137 @@
+import { sql, type Transaction } from 'kysely'
+import type { Db } from '@/db/client'
+import type { Database } from '@/db/schema'
+
+// The recruiters' directory. Every query that feeds a blind profile selects named columns from
+// the tables the blind-profile contract allows (directory_entries, credential_skills,
+// organisations, external_issuers, profiles, profile_goals) — never a credential document, never
+// a user's name, username, e-mail or DID.
+
+type Tx = Db | Transaction<Database>
+
+/** 3 assessed, 2 witnessed, 1 self-declared, 0 not stated: for "at least" filters and ordering. */
+export const EVIDENCE_RANK = sql<number>`(case cs.evidence_level when 'assessed' then 3 when 'witnessed' then 2 when 'self_declared' then 1 else 0 end)`
+
+export function findEntry(db: Tx, userId: string) {
+  return db.selectFrom('directory_entries').select(['user_id', 'handle', 'opted_in_at']).where('user_id', '=', userId).executeTakeFirst()
+}
+
+/** The opted-in young person behind a handle (a young person's account only). */
+export function findEntryByHandle(db: Db, handle: string) {
+  return db.selectFrom('directory_entries as d').innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['d.user_id', 'd.handle', 'd.opted_in_at']).where('d.handle', '=', handle).where('u.role', '=', 'youth')
+    .executeTakeFirst()
+}
+
+export function insertEntry(db: Tx, row: { user_id: string; handle: string; opted_in_at: string }) {
+  return db.insertInto('directory_entries').values(row).execute()
+}
+
+export async function deleteEntry(db: Tx, userId: string): Promise<number> {
+  const r = await db.deleteFrom('directory_entries').where('user_id', '=', userId).executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
+/** A recruiter's organisation (read from the account, not from the session). */
+export function findRecruiterOrganisation(db: Db, userId: string) {
+  return db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['o.id', 'o.name', 'o.status']).where('u.id', '=', userId).where('u.role', '=', 'recruiter').executeTakeFirst()
+}
+
+export async function isBlocked(db: Db, youthId: string, recruiterId: string): Promise<boolean> {
+  const row = await db.selectFrom('blocks').select('youth_user_id').where('youth_user_id', '=', youthId).where('recruiter_user_id', '=', recruiterId).executeTakeFirst()
+  return Boolean(row)
+}
+
+export function findContactRequest(db: Db, youthId: string, recruiterId: string) {
+  return db.selectFrom('contact_requests').select(['id', 'status', 'created_at', 'decided_at'])
+    .where('youth_user_id', '=', youthId).where('recruiter_user_id', '=', recruiterId).executeTakeFirst()
+}
+
+export function insertContactRequest(db: Db, row: { id: string; youth_user_id: string; recruiter_user_id: string; recruiter_organisation_id: string; message: string; created_at: string }) {
+  return db.insertInto('contact_requests').values({ ...row, status: 'pending', decided_at: null }).execute()
+}
+
+/**
+ * The skills that count in the directory: those of credentials their holder keeps visible, that
+ * are neither revoked nor suspended, valid now (not before validFrom, not after validUntil), and —
+ * when an organisation of this instance issued them — whose organisation is still approved.
+ */
+function countedSkills(db: Db, now: string) {
+  return db.selectFrom('credential_skills as cs')
+    .innerJoin('credentials as c', 'c.id', 'cs.credential_id')
+    .leftJoin('credential_status as st', 'st.credential_id', 'c.id')
+    .leftJoin('organisations as o', 'o.id', 'c.issuer_organisation_id')
+    .where('c.hidden_at', 'is', null)
+    .where('st.revoked_at', 'is', null)
+    .where('st.suspended_at', 'is', null)
+    .where('c.valid_from', '<=', now)
+    .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>', now)]))
+    .where((eb) => eb.or([eb('c.issuer_organisation_id', 'is', null), eb('o.status', '=', 'approved')]))
+}
+
+export interface SearchFilters {
+  skill?: string
+  minRank: number
+  region?: string
+  availability?: string
+}
+
+/** Correlates a counted-skills subquery with the outer directory entry `d`. */
+const OF_ENTRY = sql<boolean>`c.holder_user_id = d.user_id`
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** One page of opted-in young people matching the filters, and how many match in all. */
+export async function searchEntries(db: Db, f: SearchFilters & { recruiterId: string; now: string; limit: number; offset: number }) {
+  let q = db.selectFrom('directory_entries as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
+    .leftJoin('profiles as p', 'p.user_id', 'd.user_id')
+    .where('u.role', '=', 'youth')
+    // A young person who blocked this recruiter never appears to them.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('blocks as b').select('b.youth_user_id')
+      .whereRef('b.youth_user_id', '=', 'd.user_id').where('b.recruiter_user_id', '=', f.recruiterId))))
+  if (f.region) q = q.where(sql`lower(p.region)`, 'like', sql`lower(${`%${likeEscape(f.region)}%`}) escape '\\'`)
+  if (f.availability) q = q.where('p.availability', '=', f.availability)
+  if (f.skill || f.minRank > 0) {
+    q = q.where((eb) => eb.exists(countedSkills(db, f.now).select('cs.credential_id')
+      .where(OF_ENTRY)
+      .$if(Boolean(f.skill), (s) => s.where('cs.skill_uri', '=', f.skill!))
+      .where(EVIDENCE_RANK, '>=', f.minRank)))
+  }
+  const { n } = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+  // Matching skills first: the best evidence level among this young person's credentials stating the skill.
+  const best = f.skill
+    ? countedSkills(db, f.now).select(sql<number>`max(${EVIDENCE_RANK})`.as('m')).where(OF_ENTRY).where('cs.skill_uri', '=', f.skill)
+    : sql<number>`0`
+  const rows = await q.select(['d.user_id', 'd.handle']).select(best.$castTo<number>().as('best'))
+    .orderBy('best', 'desc').orderBy('d.opted_in_at', 'desc').orderBy('d.handle')
+    .limit(f.limit).offset(f.offset).execute()
+  return { total: Number(n), rows }
+}
+
+/** The counted skills of these young people, with what the blind profile may say of each credential's issuer. */
+export function listCountedSkills(db: Db, userIds: string[], now: string) {
+  if (!userIds.length) return Promise.resolve([])
+  return countedSkills(db, now)
+    .select(['c.holder_user_id', 'c.id as credential_id', 'c.origin', 'c.issuer_did', 'cs.skill_uri', 'cs.label', 'cs.evidence_level', 'o.name as organisation_name'])
+    .where('c.holder_user_id', 'in', userIds)
+    .orderBy('cs.label')
+    .execute()
+}
+
+/** Registry names of issuer DIDs (imported credentials), one per DID. */
+export function listRegistryNames(db: Db, dids: string[]) {
+  if (!dids.length) return Promise.resolve([])
+  return db.selectFrom('external_issuers').select(['did', 'name', 'registry']).where('did', 'in', dids).orderBy('registry').execute()
+}
+
+export function listProfiles(db: Db, userIds: string[]) {
+  if (!userIds.length) return Promise.resolve([])
+  return db.selectFrom('profiles').select(['user_id', 'region', 'availability', 'languages']).where('user_id', 'in', userIds).execute()
+}
+
+export function listGoals(db: Db, userIds: string[]) {
+  if (!userIds.length) return Promise.resolve([])
+  return db.selectFrom('profile_goals').select(['user_id', 'occupation_uri', 'label']).where('user_id', 'in', userIds).orderBy('position').execute()
+}
