@@ -1,0 +1,58 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getFormatter, getTranslations } from 'next-intl/server'
+import { requireRole } from '@/lib/auth/guards'
+import { staffOrganisationStanding } from '@/lib/orgs/standing'
+import { getRuntime } from '@/lib/runtime'
+import { listStoryRequests, type StoryDto } from '@/lib/stories/service'
+import { RegistryBanner } from '../registry-banner'
+import styles from './stories.module.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('stories'))('attester.title') }
+}
+
+const DONE = ['proposed', 'declined', 'issued'] as const
+
+export default async function StoryRequestsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const user = await requireRole('counsellor', 'tutor')
+  const rt = await getRuntime()
+  const [t, format, { requested, waiting }, standing, { done }] = await Promise.all([
+    getTranslations('stories'), getFormatter(), listStoryRequests(rt, user), staffOrganisationStanding(rt, user), searchParams,
+  ])
+  const doneKey = DONE.find((d) => d === done)
+  const item = (s: StoryDto) => (
+    <li key={s.id} className={`card ${styles.item}`}>
+      <h3 className={styles.itemTitle}>
+        <Link href={`/issuer/stories/${s.id}`} aria-label={t('attester.openStory', { name: s.youthName, skill: s.skillLabel })}>{s.youthName}</Link>
+      </h3>
+      <p className={styles.skill}>{s.skillLabel}</p>
+      {s.requestedAt && <p className={styles.muted}>{t('attester.requestedOn', { date: format.dateTime(new Date(s.requestedAt), { dateStyle: 'medium' }) })}</p>}
+    </li>
+  )
+  return (
+    <main id="content" className="page">
+      <header className="page-header">
+        <div>
+          <p className="iss-eyebrow">{user.organisationName}</p>
+          <h1>{t('attester.title')}</h1>
+          <p>{t('attester.intro')}</p>
+        </div>
+      </header>
+      {doneKey && <p className="alert alert--success" role="status">{t(`attester.done.${doneKey}`)}</p>}
+      {!standing.mayIssue && <RegistryBanner standing={standing} />}
+      <section aria-labelledby="queue-title">
+        <h2 id="queue-title" className="iss-section-title">{t('attester.count', { count: requested.length })}</h2>
+        {requested.length === 0 ? <p className={styles.muted}>{t('attester.empty')}</p> : (
+          <ul className={styles.list} aria-label={t('attester.listLabel')}>{requested.map(item)}</ul>
+        )}
+      </section>
+      {waiting.length > 0 && (
+        <section aria-labelledby="waiting-title" className={styles.section}>
+          <h2 id="waiting-title" className="iss-section-title">{t('attester.waitingTitle')}</h2>
+          <ul className={styles.list}>{waiting.map(item)}</ul>
+        </section>
+      )}
+    </main>
+  )
+}

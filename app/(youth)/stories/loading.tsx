@@ -1,0 +1,3 @@
+import { PageLoading } from '@/app/_components/page-loading'
+
+export default PageLoading
