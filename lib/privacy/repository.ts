@@ -1,4 +1,6 @@
 import type { Db } from '@/db/client'
+import { logConsent } from '@/lib/consent/repository'
+import { messageLimitKey } from '@/lib/contacts/repository'
 import { eraseHolderDid } from '@/lib/dids/holder'
 
 // Every query here is filtered by the young person's own id: an export or a deletion can never
@@ -51,6 +53,43 @@ export async function loadPersonalData(db: Db, userId: string) {
   return { profile, goals, experiences, links, credentials, shares, shareCredentials, shareSections, pilots }
 }
 
+/** The network part: skill stories, the directory entry, contacts and their messages, blocks, reports made, the consent log. */
+export async function loadNetworkData(db: Db, userId: string) {
+  const [stories, directory, contacts, blocks, reports, consent] = await Promise.all([
+    db.selectFrom('skill_stories')
+      .leftJoin('users as attester', 'attester.id', 'skill_stories.attester_user_id')
+      .leftJoin('organisations', 'organisations.id', 'skill_stories.attester_organisation_id')
+      .select([
+        'skill_stories.id', 'skill_stories.skill_uri', 'skill_stories.skill_label', 'skill_stories.situation', 'skill_stories.what_i_did', 'skill_stories.outcome',
+        'skill_stories.experience_id', 'skill_stories.status', 'skill_stories.proposal', 'skill_stories.decline_message', 'skill_stories.credential_id',
+        'skill_stories.evidence_level', 'skill_stories.created_at', 'skill_stories.updated_at', 'skill_stories.requested_at', 'skill_stories.decided_at',
+        'attester.display_name as attester_name', 'organisations.name as attester_organisation',
+      ])
+      .where('skill_stories.youth_user_id', '=', userId).orderBy('skill_stories.created_at').execute(),
+    db.selectFrom('directory_entries').select(['handle', 'opted_in_at']).where('user_id', '=', userId).executeTakeFirst(),
+    db.selectFrom('contact_requests')
+      .innerJoin('users as r', 'r.id', 'contact_requests.recruiter_user_id')
+      .innerJoin('organisations', 'organisations.id', 'contact_requests.recruiter_organisation_id')
+      .select(['contact_requests.id', 'contact_requests.message', 'contact_requests.status', 'contact_requests.created_at', 'contact_requests.decided_at', 'r.display_name as recruiter_name', 'organisations.name as organisation_name'])
+      .where('contact_requests.youth_user_id', '=', userId).orderBy('contact_requests.created_at').execute(),
+    db.selectFrom('blocks')
+      .innerJoin('users as r', 'r.id', 'blocks.recruiter_user_id')
+      .leftJoin('organisations', 'organisations.id', 'r.organisation_id')
+      .select(['blocks.created_at', 'r.display_name as recruiter_name', 'organisations.name as organisation_name'])
+      .where('blocks.youth_user_id', '=', userId).orderBy('blocks.created_at').execute(),
+    db.selectFrom('reports')
+      .innerJoin('users as r', 'r.id', 'reports.recruiter_user_id')
+      .leftJoin('organisations', 'organisations.id', 'r.organisation_id')
+      .select(['reports.id', 'reports.contact_id', 'reports.reason', 'reports.details', 'reports.created_at', 'reports.resolved_at', 'r.display_name as recruiter_name', 'organisations.name as organisation_name'])
+      .where('reports.reporter_user_id', '=', userId).orderBy('reports.created_at').execute(),
+    db.selectFrom('consent_events').select(['kind', 'detail', 'at']).where('user_id', '=', userId).orderBy('at').orderBy('id').execute(),
+  ])
+  const messages = contacts.length === 0 ? [] : await db.selectFrom('contact_messages')
+    .select(['id', 'contact_id', 'sender_user_id', 'body', 'created_at', 'read_at'])
+    .where('contact_id', 'in', contacts.map((c) => c.id)).orderBy('created_at').orderBy('id').execute()
+  return { stories, directory, contacts, messages, blocks, reports, consent }
+}
+
 export interface ErasureCounts {
   shares: number
   experiences: number
@@ -58,6 +97,8 @@ export interface ErasureCounts {
   issuedCredentialsUnlinked: number
   bulkRowsUnlinked: number
   privateKeys: number
+  stories: number
+  contacts: number
 }
 
 /**
@@ -80,10 +121,25 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
     await trx.deleteFrom('pilot_members').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('account_links').where('user_id', '=', user.id).execute()
-    const limitKeys = [`sign-in:${user.username.toLowerCase()}`, ...(user.email ? [`sign-in:${user.email.toLowerCase()}`] : []), `delete-account:${user.id}`]
+    const limitKeys = [`sign-in:${user.username.toLowerCase()}`, ...(user.email ? [`sign-in:${user.email.toLowerCase()}`] : []), `delete-account:${user.id}`, messageLimitKey(user.id)]
     await trx.deleteFrom('rate_limits').where('key', 'in', limitKeys).execute()
 
-    // Imported credentials are the person's own copies: nobody here issued them, nothing else refers to them.
+    // The network: stories, the directory entry, contacts with their messages, blocks and the
+    // consent log go; a report they made stays (it is about the recruiter), without them.
+    const stories = await trx.deleteFrom('skill_stories').where('youth_user_id', '=', user.id).executeTakeFirst()
+    await trx.deleteFrom('directory_entries').where('user_id', '=', user.id).execute()
+    const contactIds = (await trx.selectFrom('contact_requests').select('id').where('youth_user_id', '=', user.id).execute()).map((c) => c.id)
+    if (contactIds.length) {
+      await trx.deleteFrom('contact_messages').where('contact_id', 'in', contactIds).execute()
+      await trx.updateTable('reports').set({ contact_id: null }).where('contact_id', 'in', contactIds).execute()
+      await trx.deleteFrom('contact_requests').where('id', 'in', contactIds).execute()
+    }
+    await trx.deleteFrom('contact_messages').where('sender_user_id', '=', user.id).execute()
+    await trx.deleteFrom('blocks').where('youth_user_id', '=', user.id).execute()
+    await trx.updateTable('reports').set({ reporter_user_id: null }).where('reporter_user_id', '=', user.id).execute()
+    await trx.deleteFrom('consent_events').where('user_id', '=', user.id).execute()
+
+    // Imported and self-declared credentials are the person's own: no organisation here issued them.
     const imported = (await trx.selectFrom('credentials').select('id')
       .where('holder_user_id', '=', user.id).where('issuer_organisation_id', 'is', null).execute()).map((c) => c.id)
     if (imported.length) {
@@ -99,9 +155,12 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
 
     const privateKeys = user.did ? await eraseHolderDid(trx, user.did) : 0
     await trx.deleteFrom('users').where('id', '=', user.id).execute()
+    // The one trace left: that an account was deleted, and when — not whose.
+    await logConsent(trx, null, 'account_deleted')
     return {
       shares: shareIds.length, experiences: experienceIds.length, importedCredentials: imported.length,
       issuedCredentialsUnlinked: Number(unlinked.numUpdatedRows), bulkRowsUnlinked: Number(bulk.numUpdatedRows), privateKeys,
+      stories: Number(stories.numDeletedRows), contacts: contactIds.length,
     }
   })
 }

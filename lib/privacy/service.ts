@@ -1,4 +1,5 @@
 import { verifyPassword } from '@/lib/auth/password'
+import { CONSENT_KINDS, listConsentEvents, logConsent, type ConsentKind } from '@/lib/consent/repository'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
 import { hit, SIGN_IN_LIMIT } from '@/lib/security/rate-limit'
@@ -30,7 +31,9 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
   assertYouth(user)
   const account = await repo.findAccount(rt.db, user.id)
   if (!account) throw new AppError('NOT_FOUND', 'Account not found')
-  const d = await repo.loadPersonalData(rt.db, user.id)
+  // Logged first, so that the file holds its own export in the consent log.
+  await logConsent(rt.db, user.id, 'data_exported', undefined, now)
+  const [d, n] = await Promise.all([repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id)])
   return {
     format: EXPORT_FORMAT,
     version: 1,
@@ -69,7 +72,44 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
       sections: d.shareSections.filter((x) => x.share_id === s.id).map((x) => x.section),
     })),
     pilots: d.pilots.map((p) => ({ name: p.name, organisation: p.organisation_name, role: p.role, addedAt: p.added_at })),
+    ...networkSection(user.id, n),
   }
+}
+
+/** Skill stories, the directory entry, contacts with every message (both ways), blocks, reports made, the consent log. */
+function networkSection(userId: string, n: Awaited<ReturnType<typeof repo.loadNetworkData>>) {
+  return {
+    skillStories: n.stories.map((s) => ({
+      id: s.id, skillUri: s.skill_uri, skillLabel: s.skill_label, situation: s.situation, whatIDid: s.what_i_did, outcome: s.outcome,
+      experienceId: s.experience_id, status: s.status, attester: s.attester_name, attesterOrganisation: s.attester_organisation,
+      proposal: parseJson(s.proposal), declineMessage: s.decline_message, credentialId: s.credential_id, evidenceLevel: s.evidence_level,
+      createdAt: s.created_at, updatedAt: s.updated_at, requestedAt: s.requested_at, decidedAt: s.decided_at,
+    })),
+    directory: n.directory ? { handle: n.directory.handle, optedInAt: n.directory.opted_in_at } : null,
+    contacts: n.contacts.map((c) => ({
+      id: c.id, recruiter: c.recruiter_name, organisation: c.organisation_name, message: c.message, status: c.status, createdAt: c.created_at, decidedAt: c.decided_at,
+      messages: n.messages.filter((m) => m.contact_id === c.id)
+        .map((m) => ({ from: m.sender_user_id === userId ? 'me' : 'recruiter', body: m.body, sentAt: m.created_at, readAt: m.read_at })),
+    })),
+    blocks: n.blocks.map((b) => ({ recruiter: b.recruiter_name, organisation: b.organisation_name, blockedAt: b.created_at })),
+    reports: n.reports.map((r) => ({
+      id: r.id, contactId: r.contact_id, recruiter: r.recruiter_name, organisation: r.organisation_name, reason: r.reason, details: r.details,
+      createdAt: r.created_at, resolvedAt: r.resolved_at,
+    })),
+    consentLog: n.consent.map((e) => ({ kind: e.kind, detail: parseJson(e.detail), at: e.at })),
+  }
+}
+
+export interface ConsentEventDto { id: string; kind: ConsentKind; organisation: string | null; at: string }
+
+/** The young person's consent log, newest first, for the "My data" page. @throws AppError FORBIDDEN for another role. */
+export async function listConsentHistory(rt: Pick<Runtime, 'db'>, user: Actor): Promise<ConsentEventDto[]> {
+  assertYouth(user)
+  const rows = await listConsentEvents(rt.db, user.id)
+  return rows.filter((e) => (CONSENT_KINDS as readonly string[]).includes(e.kind)).reverse().map((e) => {
+    const detail = parseJson(e.detail) as { organisation?: unknown } | null
+    return { id: e.id, kind: e.kind as ConsentKind, organisation: typeof detail?.organisation === 'string' ? detail.organisation : null, at: e.at }
+  })
 }
 
 export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>

@@ -56,6 +56,7 @@ describe.each(['fr', 'en'] as const)('my data in %s', (locale) => {
     await counsellor.getByRole('combobox', { name: t('issuer.issue.fields.skill') }).fill(skill)
     await counsellor.keyboard.press('Escape')
     await counsellor.getByRole('radio', { name: t('issuer.levels.practising.label') }).check()
+    await counsellor.getByRole('radio', { name: t('issuer.issue.fields.evidenceLevelWitnessed') }).check()
     await counsellor.getByRole('textbox', { name: t('issuer.issue.fields.criteria'), exact: true }).fill(locale === 'fr' ? 'A trié et rangé la réserve pendant un mois, avec méthode.' : 'Sorted and tidied the stockroom for a month, methodically.')
     await counsellor.getByRole('button', { name: t('issuer.issue.previewButton'), exact: true }).click()
     await counsellor.getByRole('button', { name: t('issuer.issue.preview.sign'), exact: true }).click()

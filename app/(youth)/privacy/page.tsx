@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import { getFormatter, getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
+import { listConsentHistory, type ConsentEventDto } from '@/lib/privacy/service'
+import { getRuntime } from '@/lib/runtime'
 import { DeleteAccountForm } from './delete-account-form'
 import styles from './privacy.module.css'
 
@@ -8,14 +10,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('privacy'))('title') }
 }
 
-const EXPORTED = ['account', 'profile', 'credentials', 'shares'] as const
-const ERASED = ['account', 'profile', 'shares', 'imported', 'key'] as const
-const KEPT = ['issued', 'status'] as const
+const EXPORTED = ['account', 'profile', 'credentials', 'shares', 'stories', 'contacts', 'consent'] as const
+const ERASED = ['account', 'profile', 'shares', 'imported', 'network', 'key'] as const
+const KEPT = ['issued', 'status', 'reports'] as const
 
-/** "My data": download all of it, or delete the account. */
+/** "My data": what I agreed to and when, download all of it, or delete the account. */
 export default async function PrivacyPage() {
   const user = await requireRole('youth')
-  const t = await getTranslations('privacy')
+  const [t, history] = await Promise.all([getTranslations('privacy'), listConsentHistory(await getRuntime(), user)])
   return (
     <main id="content" className="page">
       <header className="page-header">
@@ -24,6 +26,8 @@ export default async function PrivacyPage() {
           <p>{t('intro')}</p>
         </div>
       </header>
+
+      <ConsentHistory events={history} />
 
       <section className={`card ${styles.section}`} aria-labelledby="export-title">
         <h2 id="export-title">{t('export.title')}</h2>
@@ -50,5 +54,26 @@ export default async function PrivacyPage() {
         <DeleteAccountForm username={user.username} />
       </section>
     </main>
+  )
+}
+
+/** The consent log in plain words, newest first, each with its date and time. */
+async function ConsentHistory({ events }: { events: ConsentEventDto[] }) {
+  const [t, format] = await Promise.all([getTranslations('privacy.history'), getFormatter()])
+  return (
+    <section className={`card ${styles.section}`} aria-labelledby="history-title">
+      <h2 id="history-title">{t('title')}</h2>
+      <p>{t('intro')}</p>
+      {events.length === 0 ? <p>{t('empty')}</p> : (
+        <ol className={styles.history}>
+          {events.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.at} className={styles.when}>{format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              <span>{t(`kinds.${e.kind}`, { organisation: e.organisation ?? t('anOrganisation') })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   )
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { createUser } from '@/lib/auth/service'
 import { hashPassword } from '@/lib/auth/password'
+import { decideRequest, reportRecruiter, sendMessage } from '@/lib/contacts/service'
 import { createShare } from '@/lib/portfolio/service'
 import type { Runtime } from '@/lib/runtime'
 import { hashToken } from '@/lib/security/tokens'
@@ -12,7 +14,9 @@ export const ACTIVATION_TOKEN = 'activation-token-of-alice-000000000000'
 /**
  * Alice with one of everything a young person can have: a password, a profile (region, languages,
  * goals, an experience linked to a credential), issued credentials (one with a photo, one hidden),
- * an imported one, a share with a section, a pilot membership, a bulk row, an activation link.
+ * an imported one, a share with a section, a pilot membership, a bulk row, an activation link; and
+ * the network: a skill story, a self-declared credential, a directory entry, an accepted contact
+ * with messages both ways, a recruiter reported and blocked, her consent log. Mallory has a contact too.
  */
 export async function createPrivacyWorld(rt: Runtime) {
   const w = await createWalletWorld(rt)
@@ -49,5 +53,42 @@ export async function createPrivacyWorld(rt: Runtime) {
     id: randomUUID(), token_hash: hashToken(ACTIVATION_TOKEN), purpose: 'activation', user_id: w.alice.id, organisation_id: w.org.id, role: 'youth',
     email: 'alice@example.org', created_by: w.counsellor.id, created_at: now, expires_at: new Date(Date.now() + 86400e3).toISOString(), used_at: now,
   }).execute()
-  return { ...w, importedId, share, experienceId, pilotId, batchId }
+  return { ...w, importedId, share, experienceId, pilotId, batchId, ...(await addNetwork(rt, w)) }
+}
+
+async function addNetwork(rt: Runtime, w: Awaited<ReturnType<typeof createWalletWorld>>) {
+  const now = new Date().toISOString()
+  const storyId = randomUUID()
+  await rt.db.insertInto('skill_stories').values({
+    id: storyId, youth_user_id: w.alice.id, skill_uri: null, skill_label: 'Animer un groupe', situation: 'Au club', what_i_did: 'J’ai mené l’échauffement.', outcome: 'Les petits ont suivi.',
+    experience_id: null, attester_user_id: w.counsellor.id, attester_organisation_id: w.org.id, status: 'requested', proposal: null, decline_message: null,
+    credential_id: null, evidence_level: null, created_at: now, updated_at: now, requested_at: now, decided_at: null,
+  }).execute()
+  const selfDeclaredId = `urn:uuid:${randomUUID()}`
+  await rt.db.insertInto('credentials').values({
+    id: selfDeclaredId, issuer_organisation_id: null, issued_by_user_id: w.alice.id, holder_user_id: w.alice.id, subject_did: w.alice.did,
+    template_id: 'skill-badge', format: 'di', document: JSON.stringify({ id: selfDeclaredId, issuer: { id: w.alice.did, name: 'Alice' }, credentialSubject: { id: w.alice.did } }),
+    title: 'Ranger un atelier', valid_from: now, valid_until: null, created_at: now, hidden_at: null, evidence_photo: null, evidence_photo_type: null,
+    language: 'fr', origin: 'self_declared', imported_at: null, import_verification: null, issuer_did: w.alice.did,
+  }).execute()
+  await rt.db.insertInto('credential_skills').values({ credential_id: selfDeclaredId, skill_uri: 'http://data.europa.eu/esco/skill/test-tidy', label: 'Ranger', evidence_level: 'self_declared' }).execute()
+  await rt.db.insertInto('directory_entries').values({ user_id: w.alice.id, handle: 'A1B2', opted_in_at: now }).execute()
+
+  const paul = await createUser(rt, { role: 'recruiter', username: 'paul', displayName: 'Paul Pressant', organisationId: w.org.id })
+  const request = async (recruiterId: string, youthId: string, message: string) => {
+    const id = randomUUID()
+    await rt.db.insertInto('contact_requests').values({ id, youth_user_id: youthId, recruiter_user_id: recruiterId, recruiter_organisation_id: w.org.id, message, status: 'pending', created_at: now, decided_at: null }).execute()
+    return id
+  }
+  const alice = { id: w.alice.id, role: 'youth' }
+  const contactId = await request(w.recruiter.id, w.alice.id, 'Bonjour, un stage d’animation ?')
+  await decideRequest(rt, alice, { contactId, decision: 'accept' })
+  await sendMessage(rt, { id: w.recruiter.id, role: 'recruiter' }, { contactId, body: 'Êtes-vous disponible lundi ?' })
+  await sendMessage(rt, alice, { contactId, body: 'Oui, lundi matin.' })
+  const blockedContactId = await request(paul.id, w.alice.id, 'Répondez vite !')
+  const reportId = await reportRecruiter(rt, alice, { contactId: blockedContactId, reason: 'spam', details: 'Trois messages par jour.', block: true })
+  const malloryContactId = await request(w.recruiter.id, w.mallory.id, 'Bonjour Mallory')
+  await decideRequest(rt, { id: w.mallory.id, role: 'youth' }, { contactId: malloryContactId, decision: 'accept' })
+  await sendMessage(rt, { id: w.mallory.id, role: 'youth' }, { contactId: malloryContactId, body: 'Bonjour !' })
+  return { storyId, selfDeclaredId, paul, contactId, blockedContactId, reportId, malloryContactId }
 }

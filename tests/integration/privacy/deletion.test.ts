@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { getCheck } from '@/lib/credentials/verify/result'
 import { authenticate, createUser } from '@/lib/auth/service'
@@ -84,6 +85,8 @@ async function bobCredential(userId: string, did: string): Promise<string> {
   return issued.id
 }
 
+const ISSUER_RECORDS = ['credentials', 'bulk_rows']
+
 describe('deleting Alice’s account', () => {
   let sessionToken: string
   let privateKeysBefore: number
@@ -127,6 +130,51 @@ describe('deleting Alice’s account', () => {
     expect(await count(rt.db.selectFrom('credentials').select('id').where('evidence_photo', 'is not', null).where('subject_did', '=', w.alice.did))).toBe(0)
     expect(await count(rt.db.selectFrom('credentials').select('id').where('hidden_at', 'is not', null).where('subject_did', '=', w.alice.did))).toBe(0)
     expect(await count(rt.db.selectFrom('bulk_rows').select('row_number').where('holder_user_id', '=', id))).toBe(0)
+  })
+
+  test('the network goes too: stories, directory entry, contacts and messages, blocks, her consent log, her self-declared credential', async () => {
+    const id = w.alice.id
+    expect(await count(rt.db.selectFrom('skill_stories').select('id').where((eb) => eb.or([eb('youth_user_id', '=', id), eb('id', '=', w.storyId)])))).toBe(0)
+    expect(await count(rt.db.selectFrom('directory_entries').select('handle').where((eb) => eb.or([eb('user_id', '=', id), eb('handle', '=', 'A1B2')])))).toBe(0)
+    expect(await count(rt.db.selectFrom('contact_requests').select('id').where((eb) => eb.or([eb('youth_user_id', '=', id), eb('id', 'in', [w.contactId, w.blockedContactId])])))).toBe(0)
+    expect(await count(rt.db.selectFrom('contact_messages').select('id').where((eb) => eb.or([eb('sender_user_id', '=', id), eb('contact_id', 'in', [w.contactId, w.blockedContactId])])))).toBe(0)
+    expect(await count(rt.db.selectFrom('blocks').select('created_at').where('youth_user_id', '=', id))).toBe(0)
+    expect(await count(rt.db.selectFrom('consent_events').select('id').where('user_id', '=', id))).toBe(0)
+    expect(await count(rt.db.selectFrom('credentials').select('id').where('id', '=', w.selfDeclaredId))).toBe(0)
+    expect(await count(rt.db.selectFrom('credential_skills').select('skill_uri').where('credential_id', '=', w.selfDeclaredId))).toBe(0)
+  })
+
+  test('her report stays for the admins, about the recruiter, without her', async () => {
+    expect(await rt.db.selectFrom('reports').select(['reporter_user_id', 'recruiter_user_id', 'contact_id', 'reason', 'details']).where('id', '=', w.reportId).execute())
+      .toEqual([{ reporter_user_id: null, recruiter_user_id: w.paul.id, contact_id: null, reason: 'spam', details: 'Trois messages par jour.' }])
+  })
+
+  test('one consent event records that an account was deleted, naming nobody', async () => {
+    const rows = await rt.db.selectFrom('consent_events').selectAll().where('kind', '=', 'account_deleted').execute()
+    expect(rows).toEqual([expect.objectContaining({ user_id: null, detail: null })])
+  })
+
+  test('no table holds a row naming her: her id, e-mail or username (her DID only in the issuers’ records of what they issued)', async () => {
+    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(rt.db)).rows.map((r) => r.name)
+    // Every table of db/schema's Database exists and is walked (a new table cannot be forgotten here).
+    expect(tables).toEqual(expect.arrayContaining(['skill_stories', 'credential_skills', 'directory_entries', 'contact_requests', 'contact_messages', 'blocks', 'reports', 'consent_events', 'users', 'credentials', 'sessions', 'rate_limits']))
+    const found: string[] = []
+    for (const table of tables) {
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(rt.db)).rows
+      for (const row of rows) {
+        const text = JSON.stringify(row, (_, v) => (v instanceof Uint8Array || (v && v.type === 'Buffer') ? '[bytes]' : v))
+        // The DID stays where an organisation keeps its record of what it issued (the signed documents name it).
+        const needles = [w.alice.id, 'alice@example.org', '"alice"', ...(ISSUER_RECORDS.includes(table) ? [] : [w.alice.did])]
+        for (const needle of needles) if (text.includes(needle)) found.push(`${table}: ${needle} in ${text.slice(0, 200)}`)
+      }
+    }
+    expect(found).toEqual([])
+  })
+
+  test('Mallory’s contact with the same recruiter is untouched', async () => {
+    expect(await count(rt.db.selectFrom('contact_requests').select('id').where('id', '=', w.malloryContactId).where('status', '=', 'accepted'))).toBe(1)
+    expect(await count(rt.db.selectFrom('contact_messages').select('id').where('contact_id', '=', w.malloryContactId))).toBe(1)
+    expect(await count(rt.db.selectFrom('consent_events').select('id').where('user_id', '=', w.mallory.id))).toBe(1)
   })
 
   test('her holder key is erased from the agent’s stores: nobody can sign as her any more', async () => {

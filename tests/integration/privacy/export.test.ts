@@ -51,7 +51,8 @@ describe('GET /privacy/export', () => {
     expect(data.profile.experiences).toEqual([expect.objectContaining({ id: w.experienceId, kind: 'informal', title: 'Coach de foot des petits', credentialIds: [w.badge.id] })])
 
     const byId = new Map(data.credentials.map((c: { id: string }) => [c.id, c]))
-    expect([...byId.keys()].sort()).toEqual([w.badge.id, w.jwtBadge.id, w.work.id, w.importedId].sort())
+    expect([...byId.keys()].sort()).toEqual([w.badge.id, w.jwtBadge.id, w.work.id, w.importedId, w.selfDeclaredId].sort())
+    expect(byId.get(w.selfDeclaredId)).toMatchObject({ origin: 'self_declared', issuer: { did: w.alice.did, organisation: null } })
     const badge = byId.get(w.badge.id) as Record<string, any>
     expect(badge).toMatchObject({ origin: 'issued', format: 'di', issuer: { did: w.org.did, organisation: { name: 'Mission Locale Test', slug: 'ml-test' } }, subjectDid: w.alice.did, hiddenAt: null })
     expect(badge.document).toBe(w.badge.document)
@@ -64,6 +65,33 @@ describe('GET /privacy/export', () => {
 
     expect(data.shares).toEqual([expect.objectContaining({ id: w.share.id, label: 'Stage animation', about: 'Je cherche un stage.', viewCount: 0, credentialIds: [w.badge.id, w.work.id], sections: ['path'] })])
     expect(data.pilots).toEqual([expect.objectContaining({ name: 'Été sportif', organisation: 'Mission Locale Test', role: 'youth' })])
+  })
+
+  test('contains the network: skill stories, directory entry, contacts with messages both ways, blocks, reports made', async () => {
+    const data = await exportPersonalData(rt, { id: w.alice.id, role: 'youth' })
+    expect(data.skillStories).toEqual([expect.objectContaining({ id: w.storyId, skillLabel: 'Animer un groupe', situation: 'Au club', status: 'requested', attester: 'Claire', attesterOrganisation: 'Mission Locale Test' })])
+    expect(data.directory).toMatchObject({ handle: 'A1B2' })
+    expect(data.contacts).toEqual(expect.arrayContaining([
+      expect.objectContaining({
+        id: w.contactId, recruiter: 'Julie', organisation: 'Mission Locale Test', status: 'accepted', message: 'Bonjour, un stage d’animation ?',
+        messages: [expect.objectContaining({ from: 'recruiter', body: 'Êtes-vous disponible lundi ?' }), expect.objectContaining({ from: 'me', body: 'Oui, lundi matin.' })],
+      }),
+      expect.objectContaining({ id: w.blockedContactId, recruiter: 'Paul Pressant', status: 'declined', messages: [] }),
+    ]))
+    expect(data.contacts).toHaveLength(2)
+    expect(data.blocks).toEqual([expect.objectContaining({ recruiter: 'Paul Pressant', organisation: 'Mission Locale Test' })])
+    expect(data.reports).toEqual([expect.objectContaining({ id: w.reportId, recruiter: 'Paul Pressant', reason: 'spam', details: 'Trois messages par jour.', resolvedAt: null })])
+    expect(JSON.stringify(data)).not.toContain('Bonjour Mallory')
+  })
+
+  test('exporting is written in the consent log, and the file holds the log, this export included', async () => {
+    const before = (await rt.db.selectFrom('consent_events').select('id').where('user_id', '=', w.alice.id).where('kind', '=', 'data_exported').execute()).length
+    const data = await exportPersonalData(rt, { id: w.alice.id, role: 'youth' }, new Date('2026-11-27T10:00:00.000Z'))
+    expect((await rt.db.selectFrom('consent_events').select('id').where('user_id', '=', w.alice.id).where('kind', '=', 'data_exported').execute()).length).toBe(before + 1)
+    const kinds = data.consentLog.map((e) => e.kind)
+    expect(kinds).toEqual(expect.arrayContaining(['contact_accepted', 'recruiter_blocked', 'data_exported']))
+    expect(data.consentLog.find((e) => e.kind === 'contact_accepted')).toMatchObject({ detail: { contactId: w.contactId, organisation: 'Mission Locale Test' } })
+    expect(data.consentLog.some((e) => e.kind === 'data_exported' && e.at === '2026-11-27T10:00:00.000Z')).toBe(true)
   })
 
   test('carries the status of a revoked or suspended credential with its reason', async () => {
