@@ -5,7 +5,9 @@ import { countUsers } from '@/lib/auth/repository'
 import { createUser } from '@/lib/auth/service'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { approveOrganisation, createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
+import { optIn } from '@/lib/directory/service'
 import { createExperience, saveGoals } from '@/lib/profile/service'
+import { requestAttestation, saveStory } from '@/lib/stories/service'
 import type { Runtime } from '@/lib/runtime'
 import { searchConcepts } from '@/lib/taxonomy/service'
 
@@ -74,6 +76,19 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
   const samiraBakery = await issue(bakeryRow, karim.id, samira.did!, 'work-experience', { ...bakery, evidenceLevel: 'witnessed' })
   await issue(mlRow, claire.id, lucas.did!, 'skill-badge', SOLVE_PROBLEMS)
   await seedSamiraProfile(rt, { id: samira.id, role: 'youth' }, { bakery: samiraBakery.id, teamwork: samiraTeamwork.id })
+  // Samira chose to be found by recruiters (Julie finds her blind profile); Lucas did not, and has
+  // a skill story waiting in Claire's queue.
+  await optIn(rt, { id: samira.id, role: 'youth' as const })
+  const lucasActor = { id: lucas.id, role: 'youth' as const }
+  const story = await saveStory(rt, lucasActor, {
+    skillLabel: 'Garder des enfants',
+    skillUri: undefined,
+    experienceId: undefined,
+    situation: 'Le mercredi, je garde mes deux petits frères de 6 et 9 ans pendant que ma mère travaille.',
+    whatIDid: 'Je les fais manger, je les aide pour les devoirs et je les emmène au foot à 15 h.',
+    outcome: 'Ma mère peut travailler le mercredi, et mon petit frère a fini son cahier de lecture.',
+  })
+  await requestAttestation(rt, lucasActor, story, claire.id)
   return true
 }
 
