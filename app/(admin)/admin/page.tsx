@@ -14,6 +14,7 @@ import { OrganisationEntry } from './_components/organisation-entry'
 import { RegistryList } from './_components/registry-list'
 import { RegistryUpload } from './_components/registry-upload'
 import styles from './admin.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin')
@@ -31,12 +32,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
   const notice = noticeOf(sp, orgs, registries)
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       {notice && <p role="status" className={`alert alert--success ${styles.notice}`}>{t(`notices.${notice.key}`, notice.values)}</p>}
 
       <section aria-labelledby="registry-title" className="iss-section">

@@ -6,6 +6,7 @@ import { getCurrentUser } from '@/lib/auth/guards'
 import { ROLE_HOME } from '@/lib/auth/service'
 import { RegisterForm } from './register-form'
 import '@/app/(issuer)/_components/issuer.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.register')
@@ -19,12 +20,7 @@ export default async function RegisterPage() {
   const t = await getTranslations('auth.register')
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <RegisterForm />
       <p>{t('already')} <Link href="/sign-in">{t('signIn')}</Link></p>
     </main>

@@ -7,6 +7,7 @@ import { getRuntime } from '@/lib/runtime'
 import { DecisionButtons } from './_components/decision-buttons'
 import { SafetyControls } from './_components/safety-controls'
 import styles from './contacts.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts'))('title') }
@@ -21,13 +22,9 @@ export default async function ContactsPage() {
   const [list, t] = await Promise.all([listContacts(await getRuntime(), user), getTranslations('contacts')])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t(`intro.${list.viewer}`)}</p>
-        </div>
+      <PageHeader title={t('title')} intro={t(`intro.${list.viewer}`)}>
         {list.unread > 0 && <p className="pill pill--info" role="status">{t('unreadTotal', { count: list.unread })}</p>}
-      </header>
+      </PageHeader>
       {list.viewer === 'youth' ? <YouthContacts contacts={list.contacts} /> : <RecruiterContacts contacts={list.contacts} />}
     </main>
   )

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import styles from './deleted.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('privacy'))('deleted.title') }
@@ -12,12 +13,7 @@ export default async function AccountDeletedPage() {
   const t = await getTranslations('privacy.deleted')
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('text')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('text')} />
       <div className={styles.stack}>
         <p className="alert alert--success" role="status">{t('done')}</p>
         <p>{t('issuers')}</p>

@@ -9,6 +9,7 @@ import { AccessDenied } from './_components/access-denied'
 import { BlindProfile } from './_components/blind-profile'
 import { SearchForm } from './_components/search-form'
 import styles from './directory.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('directory'))('metaTitle'), robots: { index: false } }
@@ -24,12 +25,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   const query = searchQuery(search, 1)
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <SearchForm search={search} lang={locale} />
       <section aria-labelledby="results-title">
         <h2 id="results-title" className="visually-hidden">{t('results.title')}</h2>

@@ -5,6 +5,7 @@ import { listConsentHistory, type ConsentEventDto } from '@/lib/privacy/service'
 import { getRuntime } from '@/lib/runtime'
 import { DeleteAccountForm } from './delete-account-form'
 import styles from './privacy.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('privacy'))('title') }
@@ -20,12 +21,7 @@ export default async function PrivacyPage() {
   const [t, history] = await Promise.all([getTranslations('privacy'), listConsentHistory(await getRuntime(), user)])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
 
       <ConsentHistory events={history} />
 

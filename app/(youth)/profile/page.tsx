@@ -10,6 +10,7 @@ import { ExperienceList } from './_components/experience-list'
 import { languageName } from './_components/language-name'
 import { DirectoryLink } from './directory/directory-link'
 import styles from './profile.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('metaTitle'), robots: { index: false } }
@@ -22,12 +23,7 @@ export default async function ProfilePage() {
   const full = profile.experiences.length >= MAX_EXPERIENCES
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
 
       <section className={styles.section} aria-labelledby="path-title">
         <div className={styles.sectionHead}>

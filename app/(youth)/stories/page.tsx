@@ -7,6 +7,7 @@ import { listMyStories } from '@/lib/stories/service'
 import { credentialSegment } from '@/lib/wallet/paths'
 import { StatusPill } from './_components/status-pill'
 import styles from './stories.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('title'), robots: { index: false } }
@@ -17,15 +18,11 @@ export default async function StoriesPage() {
   const [stories, t, format] = await Promise.all([listMyStories(await getRuntime(), user), getTranslations('stories'), getFormatter()])
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro')}>
         <div className="actions">
           <Link className="button button--primary" href="/stories/new">{t('new')}</Link>
         </div>
-      </header>
+      </PageHeader>
       {stories.length === 0 ? (
         <div className="empty-state">
           <h2>{t('empty.title')}</h2>

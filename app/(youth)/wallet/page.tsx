@@ -9,6 +9,7 @@ import { listWalletCards } from '@/lib/wallet/service'
 import { HideButton } from './hide-button'
 import { importedIssuerLabel } from './issuer-label'
 import styles from './wallet.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('wallet'))('title') }
@@ -24,16 +25,12 @@ export default async function WalletPage() {
   ])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro')}>
         <div className="actions">
           {visible.length > 0 && <Link className="button button--primary" href="/wallet/shares/new">{t('actions.share')}</Link>}
           <Link className="button button--secondary" href="/wallet/import">{t('actions.import')}</Link>
         </div>
-      </header>
+      </PageHeader>
 
       {visible.length === 0 && hidden.length === 0 && <EmptyWallet t={t} />}
       {visible.length === 0 && hidden.length > 0 && <p className="alert">{t('allHidden')}</p>}

@@ -5,6 +5,7 @@ import { listReportsForAdmin, type ReportDto } from '@/lib/contacts/reports'
 import { getRuntime } from '@/lib/runtime'
 import { ResolveForm } from './resolve-form'
 import styles from './reports.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('reports.title') }
@@ -16,12 +17,7 @@ export default async function ReportsPage() {
   const [{ open, resolved }, t] = await Promise.all([listReportsForAdmin(await getRuntime(), user), getTranslations('admin.reports')])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       {(['open', 'resolved'] as const).map((key) => {
         const group = key === 'open' ? open : resolved
         return (

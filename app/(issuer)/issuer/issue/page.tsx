@@ -7,6 +7,7 @@ import { staffOrganisationStanding } from '@/lib/orgs/standing'
 import { getRuntime } from '@/lib/runtime'
 import { RegistryBanner } from '../registry-banner'
 import { IssueForm } from './issue-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('issuer.issue')
@@ -20,13 +21,7 @@ export default async function IssuePage({ searchParams }: { searchParams: Promis
   const holder = typeof sp.holder === 'string' && recipients.some((r) => r.id === sp.holder) ? sp.holder : undefined
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{user.organisationName}</p>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader eyebrow={user.organisationName} title={t('title')} intro={t('intro')} />
       {standing.mayIssue ? <IssueForm recipients={recipients} defaultHolder={holder} /> : (
         <>
           <RegistryBanner standing={standing} />

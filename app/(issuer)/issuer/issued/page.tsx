@@ -6,6 +6,7 @@ import { findIssuedCredential, listIssuedCredentials } from '@/lib/issuing/queri
 import { getRuntime } from '@/lib/runtime'
 import { StatusControls } from './status-controls'
 import './issued-status.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('issuer.issued')
@@ -28,13 +29,9 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
   const pageHref = (page: number) => `/issuer/issued?${new URLSearchParams({ ...(list.query ? { q: list.query } : {}), page: String(page) })}`
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro', { organisation: user.organisationName ?? '' })}</p>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro', { organisation: user.organisationName ?? '' })}>
         <Link className="button button--primary" href="/issuer/issue">{t('issueNew')}</Link>
-      </header>
+      </PageHeader>
 
       {justIssued && (
         <p className="alert alert--success iss-issued-alert" role="status">

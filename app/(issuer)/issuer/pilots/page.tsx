@@ -7,6 +7,7 @@ import { listPilots } from '@/lib/pilots/service'
 import { getRuntime } from '@/lib/runtime'
 import { RegistryBanner } from '../registry-banner'
 import styles from './pilots.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pilots.list')
@@ -22,14 +23,9 @@ export default async function PilotsPage() {
   const pilots = standing.mayIssue ? await listPilots(rt, user) : []
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{user.organisationName}</p>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
+      <PageHeader eyebrow={user.organisationName} title={t('title')} intro={t('intro')}>
         {standing.mayIssue && <Link className="button button--primary" href="/issuer/pilots/new">{t('new')}</Link>}
-      </header>
+      </PageHeader>
       {!standing.mayIssue ? (
         <>
           <RegistryBanner standing={standing} />

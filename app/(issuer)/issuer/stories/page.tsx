@@ -7,6 +7,7 @@ import { getRuntime } from '@/lib/runtime'
 import { listStoryRequests, type StoryDto } from '@/lib/stories/service'
 import { RegistryBanner } from '../registry-banner'
 import styles from './stories.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('attester.title') }
@@ -32,13 +33,7 @@ export default async function StoryRequestsPage({ searchParams }: { searchParams
   )
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{user.organisationName}</p>
-          <h1>{t('attester.title')}</h1>
-          <p>{t('attester.intro')}</p>
-        </div>
-      </header>
+      <PageHeader eyebrow={user.organisationName} title={t('attester.title')} intro={t('attester.intro')} />
       {doneKey && <p className="alert alert--success" role="status">{t(`attester.done.${doneKey}`)}</p>}
       {!standing.mayIssue && <RegistryBanner standing={standing} />}
       <section aria-labelledby="queue-title">

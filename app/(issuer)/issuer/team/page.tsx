@@ -7,6 +7,7 @@ import { getRuntime } from '@/lib/runtime'
 import { InvitationForm } from '../../_components/invitation-form'
 import { PendingInvitations } from '../../_components/pending-invitations'
 import { createInvitationAction, revokeInvitationAction } from './actions'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('onboarding.team')
@@ -21,13 +22,7 @@ export default async function TeamPage() {
   ])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{user.organisationName}</p>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader eyebrow={user.organisationName} title={t('title')} intro={t('intro')} />
       <div className="iss-columns">
         <section className="card" aria-labelledby="invite-title">
           <h2 id="invite-title" className="iss-card-title">{t('inviteTitle')}</h2>

@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/guards'
 import { listYoungPeople } from '@/lib/onboarding/service'
 import { getRuntime } from '@/lib/runtime'
 import { RenewLink } from './renew-link'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('onboarding.youngPeople.list')
@@ -18,13 +19,9 @@ export default async function YoungPeoplePage() {
   ])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro', { organisation: user.organisationName ?? '' })}</p>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro', { organisation: user.organisationName ?? '' })}>
         <Link className="button button--primary" href="/issuer/young-people/new">{t('add')}</Link>
-      </header>
+      </PageHeader>
       {people.length === 0 ? (
         <div className="empty-state">
           <h2>{t('empty.title')}</h2>

@@ -9,6 +9,7 @@ import { getRuntime } from '@/lib/runtime'
 import { MessageForm } from '../_components/message-form'
 import { SafetyControls } from '../_components/safety-controls'
 import styles from '../contacts.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contacts'))('thread.title') }
@@ -33,12 +34,7 @@ export default async function ThreadPage({ params }: { params: Params }) {
   return (
     <main id="content" className="page page--narrow">
       <p><Link href="/contacts">{t('thread.back')}</Link></p>
-      <header className="page-header">
-        <div>
-          <h1>{t('thread.heading', { name: other })}</h1>
-          {thread.acceptedAt && <p>{t('thread.acceptedOn', { date: when(thread.acceptedAt) })}</p>}
-        </div>
-      </header>
+      <PageHeader title={t('thread.heading', { name: other })} intro={thread.acceptedAt ? t('thread.acceptedOn', { date: when(thread.acceptedAt) }) : undefined} />
 
       <section aria-labelledby="request-title" className={`card ${styles.request}`}>
         <h2 id="request-title" className={styles.small}>{t('thread.request', { date: when(thread.requestedAt) })}</h2>

@@ -8,6 +8,7 @@ import { getRuntime } from '@/lib/runtime'
 import styles from '../profile.module.css'
 import own from './directory.module.css'
 import { ConsentForm } from './consent-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('directory.optIn'))('metaTitle'), robots: { index: false } }
@@ -21,12 +22,7 @@ export default async function ProfileDirectoryPage() {
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/profile">← {t('back')}</Link>
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
 
       <section className={`card ${own.status}`} aria-labelledby="status-title">
         <h2 id="status-title" className="visually-hidden">{t('title')}</h2>

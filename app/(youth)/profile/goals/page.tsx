@@ -7,6 +7,7 @@ import { getGoals } from '@/lib/profile/service'
 import { getRuntime } from '@/lib/runtime'
 import { GoalsForm } from '../_components/goals-form'
 import styles from '../profile.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('goalsForm.title'), robots: { index: false } }
@@ -19,12 +20,7 @@ export default async function GoalsPage() {
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/profile">← {t('goalsForm.back')}</Link>
-      <header className="page-header">
-        <div>
-          <h1>{t('goalsForm.title')}</h1>
-          <p>{t('goalsForm.intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('goalsForm.title')} intro={t('goalsForm.intro')} />
       <GoalsForm
         initial={{ goals: goals.goals, region: goals.region, availability: goals.availability ?? '', languages: goals.languages }}
         limits={{ goals: MAX_GOALS, goal: GOAL_MAX, region: REGION_MAX, languages: MAX_LANGUAGES }}

@@ -7,6 +7,7 @@ import { SKILL_MAX, TEXT_MAX } from '@/lib/stories/schemas'
 import { listExperienceChoices } from '@/lib/stories/service'
 import { StoryForm } from '../_components/story-form'
 import styles from '../stories.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('form.newTitle'), robots: { index: false } }
@@ -18,12 +19,7 @@ export default async function NewStoryPage() {
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/stories">← {t('back')}</Link>
-      <header className="page-header">
-        <div>
-          <h1>{t('form.newTitle')}</h1>
-          <p>{t('form.intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('form.newTitle')} intro={t('form.intro')} />
       <StoryForm experiences={experiences} limits={{ skill: SKILL_MAX, text: TEXT_MAX }} />
     </main>
   )

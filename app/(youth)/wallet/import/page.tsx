@@ -6,6 +6,7 @@ import { IMPORT_MAX_BYTES, IMPORT_MAX_CREDENTIALS } from '@/lib/wallet/import-in
 import walletStyles from '../wallet.module.css'
 import { ImportForm } from './import-form'
 import styles from './import.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('wallet'))('import.title'), robots: { index: false } }
@@ -21,12 +22,7 @@ export default async function ImportPage() {
   return (
     <main id="content" className="page page--narrow">
       <Link className={walletStyles.back} href="/wallet">← {t('detail.back')}</Link>
-      <header className="page-header">
-        <div>
-          <h1>{t('import.title')}</h1>
-          <p>{t('import.intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('import.title')} intro={t('import.intro')} />
       <ImportForm maxBytes={IMPORT_MAX_BYTES} maxCredentials={IMPORT_MAX_CREDENTIALS} />
       <aside className={styles.rules} aria-labelledby="import-rules-title">
         <h2 id="import-rules-title">{t('import.rules.title')}</h2>

@@ -6,6 +6,7 @@ import { listShares, type ShareSummaryDto } from '@/lib/portfolio/service'
 import { getRuntime } from '@/lib/runtime'
 import { RevokeButton } from './revoke-button'
 import styles from './shares.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('shares'))('title') }
@@ -16,13 +17,9 @@ export default async function SharesPage() {
   const [shares, t] = await Promise.all([listShares(await getRuntime(), user), getTranslations('shares')])
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro')}>
         <Link className="button button--primary" href="/wallet/shares/new">{t('actions.new')}</Link>
-      </header>
+      </PageHeader>
       <p className={`alert ${styles.notice}`}>{t('onceNotice')}</p>
       {shares.length === 0 ? (
         <div className="empty-state">

@@ -5,6 +5,7 @@ import { staffOrganisationStanding } from '@/lib/orgs/standing'
 import { getRuntime } from '@/lib/runtime'
 import { RegistryBanner } from '../../registry-banner'
 import { PilotForm } from '../pilot-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pilots.form')
@@ -16,7 +17,7 @@ export default async function NewPilotPage() {
   const [t, standing] = await Promise.all([getTranslations('pilots.form'), staffOrganisationStanding(await getRuntime(), user)])
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header"><div><p className="iss-eyebrow">{user.organisationName}</p><h1>{t('newTitle')}</h1></div></header>
+      <PageHeader eyebrow={user.organisationName} title={t('newTitle')} />
       {standing.mayIssue ? <PilotForm /> : <RegistryBanner standing={standing} />}
     </main>
   )

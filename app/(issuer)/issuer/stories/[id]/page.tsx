@@ -9,6 +9,7 @@ import { getRuntime } from '@/lib/runtime'
 import { getStoryForAttesterOrThrow } from '@/lib/stories/service'
 import { DeclineForm, IssueForm, ProposeForm } from '../attester-forms'
 import styles from '../stories.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('attester.title') }
@@ -24,13 +25,11 @@ export default async function StoryRequestPage({ params }: { params: Promise<{ i
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/issuer/stories">← {t('attester.back')}</Link>
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{t('attester.from', { name: story.youthName })}</p>
-          <h1>{story.skillLabel}</h1>
-          {story.requestedAt && <p>{t('attester.requestedOn', { date: format.dateTime(new Date(story.requestedAt), { dateStyle: 'long' }) })}</p>}
-        </div>
-      </header>
+      <PageHeader
+        eyebrow={t('attester.from', { name: story.youthName })}
+        title={story.skillLabel}
+        intro={story.requestedAt ? t('attester.requestedOn', { date: format.dateTime(new Date(story.requestedAt), { dateStyle: 'long' }) }) : undefined}
+      />
       <section className="card" aria-label={t('attester.from', { name: story.youthName })}>
         <StoryTexts story={story} headingLevel={2} />
         {story.experience && <p className={styles.muted}>{t('detail.experience', { title: story.experience.title })}</p>}

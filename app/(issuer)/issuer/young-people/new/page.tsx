@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { NewYoungPerson } from './new-young-person-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('onboarding.youngPeople.new')
@@ -13,12 +14,7 @@ export default async function NewYoungPersonPage() {
   const t = await getTranslations('onboarding.youngPeople.new')
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <NewYoungPerson />
     </main>
   )

@@ -11,6 +11,7 @@ import { listWalletCards } from '@/lib/wallet/service'
 import { DeleteExperience } from '../../_components/delete-experience'
 import { ExperienceForm } from '../../_components/experience-form'
 import styles from '../../profile.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -33,7 +34,7 @@ export default async function EditExperiencePage({ params }: Props) {
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/profile">← {t('experienceForm.back')}</Link>
-      <header className="page-header"><div><h1>{t('experienceForm.editTitle')}</h1></div></header>
+      <PageHeader title={t('experienceForm.editTitle')} />
       <ExperienceForm
         experienceId={experience.id}
         initial={{

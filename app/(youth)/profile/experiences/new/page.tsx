@@ -7,6 +7,7 @@ import { getRuntime } from '@/lib/runtime'
 import { listWalletCards } from '@/lib/wallet/service'
 import { ExperienceForm } from '../../_components/experience-form'
 import styles from '../../profile.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('experienceForm.newTitle'), robots: { index: false } }
@@ -18,7 +19,7 @@ export default async function NewExperiencePage() {
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/profile">← {t('experienceForm.back')}</Link>
-      <header className="page-header"><div><h1>{t('experienceForm.newTitle')}</h1></div></header>
+      <PageHeader title={t('experienceForm.newTitle')} />
       <ExperienceForm
         credentials={[...visible, ...hidden].map((c) => ({ id: c.id, title: c.title, issuer: c.issuer.name }))}
         limits={{ title: TITLE_MAX, place: PLACE_MAX, text: TEXT_MAX }} currentMonth={monthOf(new Date())}

@@ -9,6 +9,7 @@ import { SKILL_MAX, TEXT_MAX } from '@/lib/stories/schemas'
 import { getMyStoryOrThrow, listExperienceChoices } from '@/lib/stories/service'
 import { StoryForm } from '../../_components/story-form'
 import styles from '../../stories.module.css'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('form.editTitle'), robots: { index: false } }
@@ -27,12 +28,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href={`/stories/${id}`}>← {story.skillLabel}</Link>
-      <header className="page-header">
-        <div>
-          <h1>{t('form.editTitle')}</h1>
-          <p>{t('form.intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('form.editTitle')} intro={t('form.intro')} />
       <StoryForm experiences={experiences} limits={{ skill: SKILL_MAX, text: TEXT_MAX }} initial={{
         storyId: story.id, skillLabel: story.skillLabel, skillUri: story.skillUri ?? '', situation: story.situation,
         whatIDid: story.whatIDid, outcome: story.outcome, experienceId: story.experience?.id ?? '',

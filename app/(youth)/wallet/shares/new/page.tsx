@@ -8,6 +8,7 @@ import { getRuntime } from '@/lib/runtime'
 import { listWalletCards } from '@/lib/wallet/service'
 import styles from '../shares.module.css'
 import { ShareForm, type ShareChoice } from './share-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('shares'))('new.title') }
@@ -23,12 +24,7 @@ export default async function NewSharePage() {
   return (
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/wallet/shares">← {t('new.back')}</Link>
-      <header className="page-header">
-        <div>
-          <h1>{t('new.title')}</h1>
-          <p>{t('new.intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('new.title')} intro={t('new.intro')} />
       {choices.length === 0 ? (
         <div className="empty-state">
           <h2>{t('new.nothing.title')}</h2>

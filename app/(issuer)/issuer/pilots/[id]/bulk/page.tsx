@@ -10,6 +10,7 @@ import { getRuntime } from '@/lib/runtime'
 import styles from '../../pilots.module.css'
 import { SelectionForm } from './selection-form'
 import { UploadForm } from './upload-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pilots.bulk')
@@ -28,7 +29,7 @@ export default async function BulkPage({ params }: { params: Promise<{ id: strin
   return (
     <main id="content" className="page page--narrow">
       <p><Link href={`/issuer/pilots/${encodeURIComponent(pilot.id)}`}>{t('back')}</Link></p>
-      <header className="page-header"><div><p className="iss-eyebrow">{pilot.name}</p><h1>{t('title')}</h1><p>{t('intro')}</p></div></header>
+      <PageHeader eyebrow={pilot.name} title={t('title')} intro={t('intro')} />
 
       <section className={`card ${styles.section}`} aria-labelledby="csv-title">
         <h2 id="csv-title">{t('csvTitle')}</h2>

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors'
 import { getPilot } from '@/lib/pilots/service'
 import { getRuntime } from '@/lib/runtime'
 import { PilotForm } from '../../pilot-form'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pilots.form')
@@ -22,7 +23,7 @@ export default async function EditPilotPage({ params }: { params: Promise<{ id: 
   })
   return (
     <main id="content" className="page page--narrow">
-      <header className="page-header"><div><p className="iss-eyebrow">{pilot.name}</p><h1>{t('editTitle')}</h1></div></header>
+      <PageHeader eyebrow={pilot.name} title={t('editTitle')} />
       <PilotForm initial={{ pilotId: pilot.id, name: pilot.name, description: pilot.description, region: pilot.region ?? '', startsOn: pilot.startsOn, endsOn: pilot.endsOn }} />
     </main>
   )

@@ -9,6 +9,7 @@ import { getRuntime } from '@/lib/runtime'
 import { retryFailedAction } from '../../../actions'
 import styles from '../../../pilots.module.css'
 import { IssueRunner } from './issue-runner'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pilots.batch')
@@ -37,13 +38,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
   return (
     <main id="content" className="page">
       <p><Link href={base}>{t('back')}</Link></p>
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{batch.fileName ?? user.organisationName}</p>
-          <h1>{t('title')}</h1>
-          {batch.status === 'previewed' && <p>{t('previewIntro')}</p>}
-        </div>
-      </header>
+      <PageHeader eyebrow={batch.fileName ?? user.organisationName} title={t('title')} intro={batch.status === 'previewed' ? t('previewIntro') : undefined} />
 
       <ul className={styles.counts} aria-label={t('countsLabel')}>
         <li className="pill pill--info">{t('total', { count: counts.total })}</li>
