@@ -6,7 +6,9 @@ import { issuerSummary } from '@/lib/issuing/queries'
 import { listInvitations, listYoungPeople } from '@/lib/onboarding/service'
 import { staffOrganisationStanding } from '@/lib/orgs/standing'
 import { getRuntime } from '@/lib/runtime'
+import { listStoryRequests } from '@/lib/stories/service'
 import { RegistryBanner } from './registry-banner'
+import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('issuer.home')
@@ -22,24 +24,19 @@ const TASKS = [
 export default async function IssuerHomePage() {
   const user = await requireRole('counsellor', 'tutor')
   const rt = await getRuntime()
-  const [t, people, summary, invitations, standing] = await Promise.all([
-    getTranslations('issuer.home'), listYoungPeople(rt, user), issuerSummary(rt, user), listInvitations(rt, user), staffOrganisationStanding(rt, user),
+  const [t, people, summary, invitations, standing, stories] = await Promise.all([
+    getTranslations('issuer.home'), listYoungPeople(rt, user), issuerSummary(rt, user), listInvitations(rt, user), staffOrganisationStanding(rt, user), listStoryRequests(rt, user),
   ])
   const waiting = people.filter((p) => !p.activated && p.onboardedHere).length
   return (
     <main id="content" className="page">
-      <header className="page-header">
-        <div>
-          <p className="iss-eyebrow">{user.organisationName}</p>
-          <h1>{t('title', { name: user.displayName.split(/\s+/)[0] ?? user.displayName })}</h1>
-          <p>{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader eyebrow={user.organisationName} title={t('title', { name: user.displayName.split(/\s+/)[0] ?? user.displayName })} intro={t('intro')} />
       <RegistryBanner standing={standing} />
 
       <ul className="iss-stats" aria-label={t('statsLabel')}>
         <li><Link href="/issuer/young-people"><strong>{people.length}</strong> {t('stats.youngPeople', { count: people.length })}</Link></li>
         <li><Link href="/issuer/young-people"><strong>{waiting}</strong> {t('stats.waiting', { count: waiting })}</Link></li>
+        <li><Link href="/issuer/stories"><strong>{stories.requested.length}</strong> {t('stats.stories', { count: stories.requested.length })}</Link></li>
         <li><Link href="/issuer/issued"><strong>{summary.issued}</strong> {t('stats.issued', { count: summary.issued })}</Link></li>
         <li><Link href="/issuer/team"><strong>{invitations.length}</strong> {t('stats.invitations', { count: invitations.length })}</Link></li>
       </ul>
