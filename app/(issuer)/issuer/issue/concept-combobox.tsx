@@ -1,7 +1,8 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState } from 'react'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
+import { useCombobox } from '@/app/_components/use-combobox'
 import { useTaxonomySearch, type Concept } from '@/app/_components/use-taxonomy-search'
 import { describedBy, FieldMessages } from '../../_components/form-field'
 
@@ -27,53 +28,33 @@ export function ConceptCombobox(props: Common & (
   | { mode: 'multi'; listName: string; defaultConcepts?: Concept[] }
 )) {
   const t = useTranslations('issuer.picker')
-  const listId = useId()
   const [text, setText] = useState(props.mode === 'single' ? (props.defaultText ?? '') : '')
   const [concept, setConcept] = useState<Concept | undefined>(props.mode === 'single' ? props.defaultConcept : undefined)
   const [chosen, setChosen] = useState<Concept[]>(props.mode === 'multi' ? (props.defaultConcepts ?? []) : [])
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(-1)
   const [notice, setNotice] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const { results, status } = useTaxonomySearch(text, props.lang, KINDS)
   const options = props.mode === 'multi' ? results.filter((r) => !chosen.some((c) => c.uri === r.uri)) : results
-  const expanded = open && options.length > 0
-
-  useEffect(() => setActive(-1), [results])
-
-  function pick(c: Concept) {
-    if (props.mode === 'single') {
-      setText(c.label)
-      setConcept(c)
-    } else {
-      setChosen((list) => [...list, c])
-      setText('')
-    }
-    setNotice(t('picked', { label: c.label }))
-    setOpen(false)
-  }
-
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      if (!options.length) return
-      setOpen(true)
-      const step = e.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => (i + step + options.length) % options.length)
-    } else if (e.key === 'Enter') {
-      if (expanded && active >= 0 && options[active]) {
-        e.preventDefault()
-        pick(options[active])
-      } else if (props.mode === 'multi') {
-        // Enter in the multi picker never submits the form: it only chooses.
-        e.preventDefault()
-        if (text.trim()) setNotice(t('chooseFromList'))
+  const box = useCombobox({
+    options,
+    resetOn: results,
+    onPick: (c) => {
+      if (props.mode === 'single') {
+        setText(c.label)
+        setConcept(c)
+      } else {
+        setChosen((list) => [...list, c])
+        setText('')
       }
-    } else if (e.key === 'Escape' && expanded) {
+      setNotice(t('picked', { label: c.label }))
+    },
+    onEnter: (e) => {
+      if (props.mode !== 'multi') return
+      // Enter in the multi picker never submits the form: it only chooses.
       e.preventDefault()
-      setOpen(false)
-    }
-  }
+      if (text.trim()) setNotice(t('chooseFromList'))
+    },
+  })
 
   const hintId = `${props.id}-status`
   const statusText = status === 'unavailable'
@@ -93,33 +74,22 @@ export function ConceptCombobox(props: Common & (
           name={props.mode === 'single' ? props.name : undefined}
           className="input"
           type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+          {...box.inputProps}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={[describedBy(props.id, props.hint, props.error), hintId].filter(Boolean).join(' ')}
-          autoComplete="off"
-          spellCheck={false}
           maxLength={200}
           value={text}
           onChange={(e) => {
             setText(e.target.value)
-            setOpen(true)
+            box.show()
             setNotice('')
             if (props.mode === 'single' && concept && e.target.value !== concept.label) setConcept(undefined)
           }}
-          onKeyDown={onKeyDown}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
         />
-        <ul id={listId} role="listbox" aria-label={props.label} className="iss-combobox__list" hidden={!expanded}
-          onMouseDown={(e) => e.preventDefault()}>
+        <ul {...box.listboxProps} aria-label={props.label} className="iss-combobox__list">
           {options.map((c, i) => (
-            <li key={c.uri} id={`${listId}-${i}`} role="option" aria-selected={i === active}
-              className={`iss-combobox__option${i === active ? ' iss-combobox__option--active' : ''}`}
-              onClick={() => pick(c)} onMouseMove={() => setActive(i)}>
+            <li key={c.uri} {...box.optionProps(c, i)}
+              className={`iss-combobox__option${i === box.active ? ' iss-combobox__option--active' : ''}`}>
               <span className="iss-combobox__label">{c.label}</span>
               <span className="iss-combobox__kind">{t(`kinds.${c.kind === 'key_competence' ? 'key_competence' : 'skill'}`)}{c.code && c.kind === 'key_competence' ? ` ${c.code}` : ''}</span>
             </li>

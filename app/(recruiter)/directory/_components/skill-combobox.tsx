@@ -1,6 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useState } from 'react'
+import { useCombobox } from '@/app/_components/use-combobox'
 import { useTaxonomySearch, type Concept } from '@/app/_components/use-taxonomy-search'
 import styles from '../directory.module.css'
 
@@ -13,36 +14,17 @@ const KINDS = ['skill', 'key_competence'] as const
  */
 export function SkillCombobox({ lang, defaultUri, defaultLabel }: { lang: string; defaultUri?: string; defaultLabel?: string }) {
   const t = useTranslations('directory.filters')
-  const listId = useId()
   const [text, setText] = useState(defaultLabel ?? '')
   const [chosen, setChosen] = useState<{ uri: string; label: string } | undefined>(defaultUri ? { uri: defaultUri, label: defaultLabel ?? defaultUri } : undefined)
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(-1)
   const { results, status } = useTaxonomySearch(chosen && text === chosen.label ? '' : text, lang, KINDS)
-  const expanded = open && results.length > 0
-  useEffect(() => setActive(-1), [results])
-
-  function pick(c: Concept) {
-    setChosen({ uri: c.uri, label: c.label })
-    setText(c.label)
-    setOpen(false)
-  }
-
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      if (!results.length) return
-      setOpen(true)
-      const step = e.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => (i + step + results.length) % results.length)
-    } else if (e.key === 'Enter' && expanded && active >= 0 && results[active]) {
-      e.preventDefault()
-      pick(results[active])
-    } else if (e.key === 'Escape' && expanded) {
-      e.preventDefault()
-      setOpen(false)
-    }
-  }
+  const box = useCombobox({
+    options: results,
+    resetOn: results,
+    onPick: (c: Concept) => {
+      setChosen({ uri: c.uri, label: c.label })
+      setText(c.label)
+    },
+  })
 
   const statusText = status === 'unavailable' ? t('unavailable')
     : status === 'loading' ? t('loading')
@@ -53,25 +35,19 @@ export function SkillCombobox({ lang, defaultUri, defaultLabel }: { lang: string
     <div className={`field ${styles.combobox}`}>
       <label className="field__label" htmlFor="skill-search">{t('skill')}</label>
       <input
-        id="skill-search" name="skillLabel" className="input" type="text" role="combobox"
-        aria-autocomplete="list" aria-expanded={expanded} aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        id="skill-search" name="skillLabel" className="input" type="text" {...box.inputProps}
         aria-describedby="skill-search-hint skill-search-status"
-        autoComplete="off" spellCheck={false} maxLength={200} value={text}
+        maxLength={200} value={text}
         onChange={(e) => {
           setText(e.target.value)
-          setOpen(true)
+          box.show()
           if (chosen && e.target.value !== chosen.label) setChosen(undefined)
         }}
-        onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
       />
-      <ul id={listId} role="listbox" aria-label={t('suggestions')} className={styles.options} hidden={!expanded} onMouseDown={(e) => e.preventDefault()}>
+      <ul {...box.listboxProps} aria-label={t('suggestions')} className={styles.options}>
         {results.map((c, i) => (
-          <li key={c.uri} id={`${listId}-${i}`} role="option" aria-selected={i === active}
-            className={`${styles.option}${i === active ? ` ${styles.optionActive}` : ''}`}
-            onClick={() => pick(c)} onMouseMove={() => setActive(i)}>
+          <li key={c.uri} {...box.optionProps(c, i)}
+            className={`${styles.option}${i === box.active ? ` ${styles.optionActive}` : ''}`}>
             {c.label}
           </li>
         ))}

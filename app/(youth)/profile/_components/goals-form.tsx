@@ -1,7 +1,8 @@
 'use client'
 import { useLocale, useTranslations } from 'next-intl'
-import { useActionState, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useActionState, useRef, useState } from 'react'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
+import { useCombobox } from '@/app/_components/use-combobox'
 import { useTaxonomySearch } from '@/app/_components/use-taxonomy-search'
 import { AVAILABILITIES, LANGUAGE_CODES, LANGUAGE_LEVELS, type GoalsFormValues } from '@/lib/profile/schemas'
 import { saveGoalsAction, type GoalsState } from '../actions'
@@ -28,16 +29,18 @@ export function GoalsForm({ initial, limits }: Props) {
   const [goals, setGoals] = useState<Goal[]>(values.goals.filter((g) => g && typeof g.label === 'string'))
   const [languages, setLanguages] = useState<Language[]>(values.languages.filter((l) => l && typeof l.code === 'string'))
   const [text, setText] = useState('')
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(-1)
   const [notice, setNotice] = useState('')
   const input = useRef<HTMLInputElement>(null)
-  const listId = useId()
   const { results, status } = useTaxonomySearch(text, locale, OCCUPATIONS)
   const options = results.filter((r) => !goals.some((g) => g.occupationUri === r.uri))
-  const expanded = open && options.length > 0
   const full = goals.length >= limits.goals
-  useEffect(() => setActive(-1), [results])
+  const box = useCombobox({
+    options,
+    resetOn: results,
+    onPick: (o) => add({ occupationUri: o.uri, label: o.label }),
+    // Enter chooses; it never submits the form from here.
+    onEnter: (e) => e.preventDefault(),
+  })
 
   const message = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}`) : t('errors.invalid'))
   const error = (field: keyof typeof errors, id: string) => {
@@ -49,7 +52,7 @@ export function GoalsForm({ initial, limits }: Props) {
     if (full) return
     setGoals((list) => [...list, goal])
     setText('')
-    setOpen(false)
+    box.hide()
     setNotice(t('goalsForm.picked', { label: goal.label }))
   }
   function move(i: number, step: number) {
@@ -59,22 +62,6 @@ export function GoalsForm({ initial, limits }: Props) {
       next.splice(i + step, 0, g!)
       return next
     })
-  }
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      if (!options.length) return
-      setOpen(true)
-      const step = e.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => (i + step + options.length) % options.length)
-    } else if (e.key === 'Enter') {
-      // Enter chooses; it never submits the form from here.
-      e.preventDefault()
-      if (expanded && active >= 0 && options[active]) add({ occupationUri: options[active].uri, label: options[active].label })
-    } else if (e.key === 'Escape' && expanded) {
-      e.preventDefault()
-      setOpen(false)
-    }
   }
   const typed = text.trim()
   const statusText = full ? t('goalsForm.full', { max: limits.goals })
@@ -120,20 +107,15 @@ export function GoalsForm({ initial, limits }: Props) {
           <label className={styles.subLabel} htmlFor="job-search">{t('goalsForm.search')}</label>
           <p id="job-search-hint" className="field__hint">{t('goalsForm.searchHint')}</p>
           <input
-            ref={input} id="job-search" className="input" type="text" role="combobox"
-            aria-autocomplete="list" aria-expanded={expanded} aria-controls={listId}
-            aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-            aria-describedby="job-search-hint job-search-status" autoComplete="off" spellCheck={false}
+            ref={input} id="job-search" className="input" type="text" {...box.inputProps}
+            aria-describedby="job-search-hint job-search-status"
             maxLength={limits.goal} value={text} disabled={full}
-            onChange={(e) => { setText(e.target.value); setOpen(true); setNotice('') }}
-            onKeyDown={onKeyDown} onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}
+            onChange={(e) => { setText(e.target.value); box.show(); setNotice('') }}
           />
-          <ul id={listId} role="listbox" aria-label={t('goalsForm.search')} className={styles.listbox} hidden={!expanded}
-            onMouseDown={(e) => e.preventDefault()}>
+          <ul {...box.listboxProps} aria-label={t('goalsForm.search')} className={styles.listbox}>
             {options.map((o, i) => (
-              <li key={o.uri} id={`${listId}-${i}`} role="option" aria-selected={i === active}
-                className={`${styles.option}${i === active ? ` ${styles.optionActive}` : ''}`}
-                onClick={() => add({ occupationUri: o.uri, label: o.label })} onMouseMove={() => setActive(i)}>
+              <li key={o.uri} {...box.optionProps(o, i)}
+                className={`${styles.option}${i === box.active ? ` ${styles.optionActive}` : ''}`}>
                 {o.label}
               </li>
             ))}
