@@ -137,7 +137,10 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
           <ul className={styles.alignments}>
             {card.alignments.map((a) => (
               <li key={a.targetUrl + (a.targetCode ?? '')}>
-                <a href={a.targetUrl} rel="noopener noreferrer" lang={contentLang}>{a.targetName}</a>
+                {/* The URL comes from the signed document, which may come from anywhere: only http(s) becomes a link. */}
+                {/^https?:\/\//i.test(a.targetUrl)
+                  ? <a href={a.targetUrl} rel="noopener noreferrer nofollow" lang={contentLang}>{a.targetName}</a>
+                  : <span lang={contentLang}>{a.targetName}</span>}
                 {a.targetCode && <span className={styles.muted}> ({t('card.keyCompetence', { code: a.targetCode })})</span>}
               </li>
             ))}
