@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config'
-import './tests/support/map-groupby'
 import { fileURLToPath } from 'node:url'
 
 export default defineConfig({

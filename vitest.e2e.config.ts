@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import './tests/support/map-groupby'
 
 // The browser tests (`npm run test:e2e`): Debian's chromium driven by playwright-core against a
 // production server that tests/e2e/support/global-setup.ts starts on a fresh data folder

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { Migrator, type MigrationProvider } from 'kysely/migration'
+import { Migrator, type MigrationProvider } from 'kysely'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { migrations } from './migrations'

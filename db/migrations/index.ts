@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration'
+import type { Migration } from 'kysely'
 import * as m20261127_1200 from './2026_11_27_1200_initial'
 import * as m20261127_1400 from './2026_11_27_1400_journey'
 import * as m20261127_1500 from './2026_11_27_1500_status_lists'
