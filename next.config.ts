@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Development only: a second build beside the main one (e.g. two branches built at once).
+  ...(process.env.NEXT_DIST_DIR ? { distDir: process.env.NEXT_DIST_DIR } : {}),
   // Metadata (the <title>) rendered in <head> before the page, for every client, not streamed in
   // later: screen readers and axe see each page's title at once.
   htmlLimitedBots: /.*/,
