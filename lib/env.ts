@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { defaultVerifyWorkers } from './verification/pool-size'
 
 const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
@@ -9,6 +10,8 @@ const EnvSchema = z.object({
   /** The origin people reach this instance at; used for schema URLs and presentation domains. */
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Verification worker threads; 0 verifies on the request thread. Default: cores − 1 (1 to 4), 0 under NODE_ENV=test. */
+  VERIFY_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
 })
 
 export interface Env {
@@ -18,6 +21,8 @@ export interface Env {
   masterKey: string | undefined
   publicUrl: string
   production: boolean
+  /** Worker threads verifying documents (docs/decisions/018); 0 = on the request thread. */
+  verifyWorkers: number
 }
 
 /** Reads and validates the environment; throws one error naming every bad variable. */
@@ -36,5 +41,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     masterKey: e.MASTER_KEY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     production: e.NODE_ENV === 'production',
+    // Tests verify on their own thread unless they build a pool (tests/integration/verification).
+    verifyWorkers: e.VERIFY_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultVerifyWorkers()),
   }
 }

@@ -18,6 +18,8 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'BAD_REQUEST'
+  /** The verification pool is saturated: try again in a moment (details: `retryAfterSeconds`). */
+  | 'BUSY'
 
 const STATUS: Record<AppErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -27,6 +29,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
+  BUSY: 503,
 }
 
 export function httpStatus(code: AppErrorCode): number {

@@ -1,12 +1,15 @@
 import type { Db } from '@/db/client'
 import { localSchemaResolver } from '@/lib/credentials/schemas'
 import { verify, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
+import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, parseInput, textDepth } from '@/lib/credentials/verify/input'
 import { createDidResolver, type DidResolver } from '@/lib/dids/resolver'
 import type { Env } from '@/lib/env'
+import { linkedIdentifiersFor } from '@/lib/identifiers/lookup'
 import { issuerLookup } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
 import { remoteJsonFetcher, remoteStatusListResolver } from '@/lib/status/remote'
 import { localStatusListResolver } from '@/lib/status/service'
+import { createVerificationPool, type VerificationPool } from './pool'
 
 type Request = Omit<VerifyOptions, 'lookupIssuer' | 'resolveSchema' | 'resolveStatusList' | 'resolveDid'>
 
@@ -37,13 +40,47 @@ export function instanceDidResolver(rt: { env: Pick<Env, 'publicUrl'>; db?: Db }
  * organisations' did:web. Without a database (`rt.db` absent, e.g. the CLI on a machine with no
  * data yet) issuers are simply unknown. Other hosts' status lists and did:web documents are
  * fetched under the rules of lib/status/remote.ts.
+ *
+ * The work runs in the verification pool (VERIFY_WORKERS, docs/decisions/018) — the lookups above
+ * stay on this thread and answer the worker — or here when VERIFY_WORKERS is 0.
+ * @throws AppError BUSY when the pool's queue is full (VC-API: 503 with Retry-After).
  */
-export function verifyOnInstance(rt: { env: Env } & Partial<Pick<Runtime, 'db' | 'agent'>>, request: Request): Promise<VerificationResult> {
-  return verify({
-    ...request,
+export async function verifyOnInstance(rt: { env: Env } & Partial<Pick<Runtime, 'db' | 'agent'>>, request: Request): Promise<VerificationResult> {
+  const services = {
     resolveDid: instanceDidResolver(rt),
     lookupIssuer: rt.db ? issuerLookup({ db: rt.db }) : undefined,
-    resolveSchema: localSchemaResolver(rt.env.publicUrl),
+    // Identifiers a holder proved to control here (decision 022): credentials issued to them are the holder's.
+    linkedIdentifiers: rt.db ? linkedIdentifiersFor({ db: rt.db }) : undefined,
     resolveStatusList: rt.db && rt.agent ? localStatusListResolver({ db: rt.db, agent: rt.agent, env: rt.env }, remote) : remote,
-  })
+  }
+  if (rt.env.verifyWorkers === 0) return verify({ ...request, ...services, resolveSchema: localSchemaResolver(rt.env.publicUrl) })
+  // Bounds checked here, before a job is queued: a document over the limits costs no worker.
+  const early = preflight(request.input)
+  if (early) return early
+  return sharedVerificationPool(rt.env.verifyWorkers).verify({ ...request, ...services, publicUrl: rt.env.publicUrl })
+}
+
+/**
+ * The input limits of lib/credentials/verify/input.ts, where they are cheap on this thread: text
+ * over the byte or depth limit (no parsing), an already parsed value over the depth or node limit.
+ */
+function preflight(input: unknown): VerificationResult | undefined {
+  const cheap = typeof input !== 'string' || Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES || textDepth(input) > MAX_JSON_DEPTH
+  if (!cheap) return undefined
+  const parsed = parseInput(input)
+  return parsed.ok ? undefined : { verified: false, kind: 'unknown', checks: [parsed.check] }
+}
+
+const poolRef = globalThis as unknown as { __tremplinVerificationPool?: VerificationPool }
+
+/** The process-wide pool (Next may load this module more than once), made on first use. */
+function sharedVerificationPool(workers: number): VerificationPool {
+  return (poolRef.__tremplinVerificationPool ??= createVerificationPool({ workers }))
+}
+
+/** Installs the process-wide pool (tests), returning the one it replaces. */
+export function setVerificationPool(pool: VerificationPool | undefined): VerificationPool | undefined {
+  const before = poolRef.__tremplinVerificationPool
+  poolRef.__tremplinVerificationPool = pool
+  return before
 }
