@@ -18,6 +18,10 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'BAD_REQUEST'
+  /** Too many tries from one client or for one account (lib/security/limits.ts); carries Retry-After. */
+  | 'RATE_LIMITED'
+  /** The server is at capacity for this kind of work (e.g. password hashing); try again in a moment. */
+  | 'BUSY'
   /** The verification pool is saturated: try again in a moment (details: `retryAfterSeconds`). */
   | 'BUSY'
 
@@ -29,6 +33,8 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
+  RATE_LIMITED: 429,
+  BUSY: 503,
   BUSY: 503,
 }
 
