@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, type TrustProxy } from './security/client-address'
 import { defaultVerifyWorkers } from './verification/pool-size'
 
 const EnvSchema = z.object({
@@ -10,6 +11,10 @@ const EnvSchema = z.object({
   /** The origin people reach this instance at; used for schema URLs and presentation domains. */
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The reverse proxies in front (addresses/CIDRs, comma-separated) or how many; unset: none, X-Forwarded-For is not believed. */
+  TRUST_PROXY: z.string().optional().superRefine((v, ctx) => {
+    try { parseTrustProxy(v) } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }) }
+  }),
   /** Verification worker threads; 0 verifies on the request thread. Default: cores − 1 (1 to 4), 0 under NODE_ENV=test. */
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
 })
@@ -21,6 +26,8 @@ export interface Env {
   masterKey: string | undefined
   publicUrl: string
   production: boolean
+  /** Whose X-Forwarded-For entries to believe for client addresses (lib/security/client-address.ts). */
+  trustProxy: TrustProxy
   /** Worker threads verifying documents (docs/decisions/018); 0 = on the request thread. */
   verifyWorkers: number
 }
@@ -41,6 +48,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     masterKey: e.MASTER_KEY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     production: e.NODE_ENV === 'production',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Tests verify on their own thread unless they build a pool (tests/integration/verification).
     verifyWorkers: e.VERIFY_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultVerifyWorkers()),
   }
