@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
+import { FIXED_SECURITY_HEADERS, NO_REFERRER_PATHS } from './lib/security/headers'
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 
@@ -38,16 +39,9 @@ const nextConfig: NextConfig = {
   ],
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        ],
-      },
-      // Pages whose URL carries a secret (share, activation, invitation tokens) never leak it.
-      ...['/p/:path*', '/activate/:path*', '/join/:path*'].map((source) => ({
+      { source: '/:path*', headers: FIXED_SECURITY_HEADERS },
+      // The last match wins: these paths get the stricter Referrer-Policy.
+      ...NO_REFERRER_PATHS.map((source) => ({
         source,
         headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
       })),
