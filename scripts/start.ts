@@ -1,6 +1,6 @@
 /**
  * `npm start`: everything a first run needs, with no configuration.
- * 1. data folder, SQLite (WAL) and migrations, master key file (0600) unless MASTER_KEY is set;
+ * 1. data folder (0700), SQLite (WAL, files 0600) and migrations, master key file (0600) unless MASTER_KEY is set;
  * 2. the demo world on first start (its sign-in details printed here); a did:web for every approved
  *    organisation that has none yet (databases from before did:web; idempotent);
  * 3. a production build when none exists;
@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ensurePrivateDir } from '@/db/client'
 import { readEnv } from '@/lib/env'
 import { ensureOrganisationDidWebs } from '@/lib/dids/organisation-did'
 import { createRuntime } from '@/lib/runtime'
@@ -20,6 +21,9 @@ const nextBin = join(root, 'node_modules', '.bin', 'next')
 
 async function prepare() {
   const env = readEnv()
+  // The data folder holds the database, the master key and photos: this user only (0700), even
+  // when an older version left it readable by others.
+  ensurePrivateDir(env.dataDir, { tighten: true })
   const rt = await createRuntime(env)
   try {
     console.log(`Tremplin: data in ${env.dataDir}${env.masterKey ? '' : ' (master key: master.key, mode 0600)'}`)

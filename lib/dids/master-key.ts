@@ -20,7 +20,7 @@ export function loadMasterKey({ dataDir, masterKey }: { dataDir: string; masterK
   if (masterKey) return parseMasterKey(masterKey)
   const file = join(dataDir, MASTER_KEY_FILE)
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true })
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     try {
       writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' })
     } catch (e) {

@@ -1,8 +1,10 @@
+import { truncateWal } from '@/db/client'
 import { verifyPassword } from '@/lib/auth/password'
 import { CONSENT_KINDS, listConsentEvents, logConsent, type ConsentKind } from '@/lib/consent/repository'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
-import { hit, SIGN_IN_LIMIT } from '@/lib/security/rate-limit'
+import { LIMITS } from '@/lib/security/limits'
+import { hit } from '@/lib/security/rate-limit'
 import * as repo from './repository'
 import type { DeleteAccountInput } from './schemas'
 
@@ -120,7 +122,7 @@ export function exportFileName(username: string, now = new Date()): string {
 }
 
 /** Attempts at confirming a deletion, per account: as many as sign-in allows. */
-export const DELETE_LIMIT = SIGN_IN_LIMIT
+export const DELETE_LIMIT = LIMITS['delete-account']
 
 /**
  * Deletes the young person's account once they have typed their username and password again.
@@ -140,5 +142,8 @@ export async function deleteAccount(rt: Pick<Runtime, 'db'>, user: Actor, input:
   if (!account.password_hash || !(await verifyPassword(input.password, account.password_hash))) {
     throw new ValidationError('Wrong password', [{ path: 'password', message: 'wrongPassword' }])
   }
-  return repo.eraseYoungPerson(rt.db, { id: user.id, username: account.username, email: account.email, did: account.did })
+  const counts = await repo.eraseYoungPerson(rt.db, { id: user.id, username: account.username, email: account.email, did: account.did })
+  // The erased rows are zeroed in the database (secure_delete); their old copies in the WAL go too.
+  if ((await truncateWal(rt.db)).busy) console.warn('Tremplin: account erased, but a reader kept the WAL from being truncated; it will be at the next checkpoint')
+  return counts
 }
