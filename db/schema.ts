@@ -52,6 +52,9 @@ export interface OrganisationKeysTable {
   /** The verification method's fragment ('key-1', 'key-2', …). */
   fragment: string
   created_at: Timestamp
+  /** Withdrawn (compromised): gone from assertionMethod/authentication, listed with `revoked` since then. */
+  retired_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  retired_reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** Issuers trusted elsewhere, loaded by an admin from a registry file (DCC issuer-registry format). */
@@ -113,6 +116,12 @@ export interface CredentialsTable {
   import_verification: string | null
   /** The issuer's DID as the credential names it. */
   issuer_did: string | null
+  /** The key that signed it (DI proof.verificationMethod, JWT kid). */
+  verification_method: ColumnType<string | null, string | null | undefined, string | null>
+  /** Imported ones: the last definitive re-check of their status ('active' | 'none' | 'revoked' | 'suspended' | 'invalid'). */
+  remote_status: ColumnType<string | null, string | null | undefined, string | null>
+  remote_status_checked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  remote_status_attempted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
 }
 
 export interface ApiTokensTable {
@@ -454,6 +463,29 @@ export interface ReportsTable {
   resolution_note: string | null
 }
 
+/** A challenge a young person must answer, signed by `did`, to link that identifier (decision 022). */
+export interface LinkChallengesTable {
+  id: string
+  user_id: string
+  did: string
+  /** SHA-256 of the challenge, hex: the challenge itself is shown once and not stored. */
+  challenge_hash: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+}
+
+/** Another identifier a young person proved to control: credentials issued to it count as theirs. */
+export interface LinkedIdentifiersTable {
+  id: string
+  user_id: string
+  did: string
+  /** The presentation that proved control, as received. */
+  presentation: string
+  presentation_hash: string
+  linked_at: Timestamp
+}
+
 /** The consent log. `user_id` is null only for the 'account_deleted' entry. */
 export interface ConsentEventsTable {
   id: string
@@ -463,6 +495,15 @@ export interface ConsentEventsTable {
   /** JSON text of what it was about; never a secret. */
   detail: string | null
   at: Timestamp
+}
+
+/** A credential pushed to a young person the organisation does not accompany, until they accept or refuse. */
+export interface CredentialOffersTable {
+  id: string
+  credential_id: string
+  user_id: string
+  organisation_id: string
+  created_at: Timestamp
 }
 
 export interface Database {
@@ -505,6 +546,9 @@ export interface Database {
   blocks: BlocksTable
   reports: ReportsTable
   consent_events: ConsentEventsTable
+  link_challenges: LinkChallengesTable
+  linked_identifiers: LinkedIdentifiersTable
+  credential_offers: CredentialOffersTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>

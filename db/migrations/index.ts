@@ -5,6 +5,8 @@ import * as m20261127_1500 from './2026_11_27_1500_status_lists'
 import * as m20261127_1600 from './2026_11_27_1600_trust'
 import * as m20261127_1700 from './2026_11_27_1700_path_pilots'
 import * as m20261127_1800 from './2026_11_27_1800_network'
+import * as m20261207_1000 from './2026_12_07_1000_linked_identifiers'
+import * as m20261207_1100 from './2026_12_07_1100_offers_retired_keys'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1600_trust': m20261127_1600,
   '2026_11_27_1700_path_pilots': m20261127_1700,
   '2026_11_27_1800_network': m20261127_1800,
+  '2026_12_07_1000_linked_identifiers': m20261207_1000,
+  '2026_12_07_1100_offers_retired_keys': m20261207_1100,
 }

@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '@/db/schema'
-import { findUserByDid } from '@/lib/auth/repository'
 import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
+import { deliveryFor, recordOffer } from '@/lib/offers/service'
 import { assertMayIssue } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
 import { allocateStatus, isUniqueViolation } from '@/lib/status/allocate'
 import * as statusRepo from '@/lib/status/repository'
 import * as repo from './repository'
+import { signingMethodOf } from './signing-method'
 
 export interface IssueForOrganisationInput {
   /** The issuing organisation; its current DID and name are read from the database. */
@@ -17,6 +18,13 @@ export interface IssueForOrganisationInput {
   format?: CredentialFormat
   issuedByUserId?: string
   now?: Date
+  /**
+   * The VC-API sets it: a young person this organisation does not accompany gets the credential
+   * as an OFFER (decision 020). Callers that already checked the relationship (the issue form and
+   * bulk issuing pick among the organisation's young people, a story's attester was asked by the
+   * young person) and the operator's CLI leave it unset.
+   */
+  offerToStrangers?: boolean
   /**
    * Runs inside the write transaction, after the credential row and its status entries: whatever
    * it writes commits with the credential, and if it throws the credential is rolled back (bulk
@@ -39,13 +47,16 @@ const MAX_ATTEMPTS = 3
  * the UNIQUE (list, index) key refuse the whole transaction, and we pick again and re-sign.
  * Only an approved organisation issues (the registry of trusted issuers): pending and suspended
  * ones are refused before anything is signed.
+ * With `offerToStrangers`, a young person this organisation does not accompany gets it as an
+ * OFFER (decision 020): stored unlinked, with an offer row in the same transaction; the caller
+ * gets the same signed credential whether the DID is a young person's here or no one's.
  * @throws ValidationError (nothing signed, nothing stored), AppError FORBIDDEN for an organisation
  * that is not approved, TypeError for an unknown template.
  */
 export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisationInput): Promise<IssuedCredential> {
   const org = await rt.db.selectFrom('organisations').select(['id', 'slug', 'did', 'name', 'status']).where('id', '=', input.organisation.id).executeTakeFirstOrThrow()
   assertMayIssue(org)
-  const holder = await findUserByDid(rt.db, input.subjectDid)
+  const delivery = await deliveryFor(rt.db, org.id, input.subjectDid, { offerToStrangers: input.offerToStrangers ?? false })
   for (let attempt = 1; ; attempt++) {
     const status = await allocateStatus(rt.db, org, rt.env.publicUrl, input.now)
     const issued = await issueCredential({
@@ -66,7 +77,7 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
           issuer_organisation_id: org.id,
           issuer_did: org.did,
           issued_by_user_id: input.issuedByUserId ?? null,
-          holder_user_id: holder?.role === 'youth' ? holder.id : null,
+          holder_user_id: delivery.holderUserId,
           subject_did: input.subjectDid,
           template_id: issued.templateId,
           format: issued.format,
@@ -76,7 +87,9 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
           valid_until: issued.validUntil,
           created_at: new Date().toISOString(),
           language: (input.claims as { language?: string } | null)?.language ?? 'fr',
+          verification_method: signingMethodOf(issued.document),
         })
+        if (delivery.offerToUserId) await recordOffer(trx, { credentialId: issued.id, userId: delivery.offerToUserId, organisationId: org.id, now: input.now })
         await statusRepo.insertEntries(trx, status.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })))
         if (input.within) await input.within(trx, issued)
       })

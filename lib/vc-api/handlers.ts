@@ -40,8 +40,19 @@ function unusable(code: string, message: string, status: number): Response {
 }
 
 /**
+ * 503 while the verification pool is saturated (docs/decisions/018): the result shape, its `input`
+ * check failed with BUSY, and `Retry-After` in seconds.
+ */
+function busy(error: AppError): Response {
+  const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 5
+  const result: VerificationResult = { verified: false, kind: 'unknown', checks: [failed('input', 'BUSY', error.message)] }
+  return new Response(JSON.stringify(result), { status: httpStatus('BUSY'), headers: { ...JSON_HEADERS, 'retry-after': String(seconds) } })
+}
+
+/**
  * POST /credentials/verify and /presentations/verify: `{ verifiableCredential | verifiablePresentation, options: { challenge, domain } }`.
- * 200 verified; 422 read but not verified; 400 unusable; 413 over 1 MB. The body is the result either way.
+ * 200 verified; 422 read but not verified; 400 unusable; 413 over 1 MB; 503 + Retry-After while
+ * verification is saturated. The body is the result either way.
  */
 export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKind): Promise<Response> {
   let body: unknown
@@ -59,7 +70,13 @@ export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKi
   if (document === undefined) return unusable('BAD_REQUEST', `The body has no "${FIELD[kind]}"`, 400)
   const options = VerifyOptionsSchema.safeParse(record.options)
   if (!options.success) return unusable('BAD_REQUEST', '"options" may hold a "challenge" and a "domain" (strings)', 400)
-  const result = await verifyOnInstance(rt, { input: document, ...options.data })
+  let result: VerificationResult
+  try {
+    result = await verifyOnInstance(rt, { input: document, ...options.data })
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'BUSY') return busy(e)
+    throw e
+  }
   if (result.kind === 'unknown') return json(result, 400)
   if (result.kind !== kind) {
     return json({ ...result, verified: false, checks: [failed('input', 'WRONG_KIND', `This endpoint verifies a ${kind}; the body holds a ${result.kind}`), ...result.checks] }, 400)
@@ -78,6 +95,9 @@ const IssueRequestSchema = z.object({
  * POST /credentials/issue (Bearer organisation token):
  * `{ templateId, credentialSubject: { id }, claims, options: { format } }` → 201 `{ verifiableCredential }`.
  * `claims.evidenceLevel` is optional: "witnessed" (default) or "assessed"; "self_declared" → 400.
+ * The answer is the same 201 whoever the DID is (decision 020): a young person the organisation
+ * does not accompany receives it as an offer in their wallet, and nothing in the answer, nor in
+ * the organisation's lists, tells them apart from a DID that is no one's here.
  */
 export async function handleIssue(rt: Runtime, request: Request): Promise<Response> {
   try {
@@ -98,7 +118,7 @@ export async function handleIssue(rt: Runtime, request: Request): Promise<Respon
       return json({ error: { code: 'BAD_REQUEST', message: 'An organisation cannot issue a self-declared credential: "claims.evidenceLevel" must be "witnessed" or "assessed"', fieldErrors: [{ path: '/claims/evidenceLevel', message: 'must be witnessed or assessed' }] } }, 400)
     }
     try {
-      const issued = await issueForOrganisation(rt, { organisation, templateId, subjectDid: credentialSubject.id, claims, format: options.format })
+      const issued = await issueForOrganisation(rt, { organisation, templateId, subjectDid: credentialSubject.id, claims, format: options.format, offerToStrangers: true })
       return json({ verifiableCredential: issued.format === 'jwt' ? issued.document : issued.credential }, 201)
     } catch (e) {
       if (e instanceof TypeError) return json({ error: { code: 'BAD_REQUEST', message: e.message } }, 400)

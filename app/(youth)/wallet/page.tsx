@@ -6,6 +6,8 @@ import { requireRole } from '@/lib/auth/guards'
 import { getRuntime } from '@/lib/runtime'
 import { credentialSegment } from '@/lib/wallet/paths'
 import { listWalletCards } from '@/lib/wallet/service'
+import { listOffers } from '@/lib/offers/service'
+import { PendingOffers } from './offers'
 import { HideButton } from './hide-button'
 import { importedIssuerLabel } from './issuer-label'
 import styles from './wallet.module.css'
@@ -17,8 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WalletPage() {
   const user = await requireRole('youth')
-  const [{ visible, hidden }, t, tc, locale] = await Promise.all([
-    listWalletCards(await getRuntime(), user),
+  const rt = await getRuntime()
+  const [{ visible, hidden }, offers, t, tc, locale] = await Promise.all([
+    listWalletCards(rt, user),
+    listOffers(rt, user),
     getTranslations('wallet'),
     getTranslations('portfolio'),
     getLocale(),
@@ -31,6 +35,8 @@ export default async function WalletPage() {
           <Link className="button button--secondary" href="/wallet/import">{t('actions.import')}</Link>
         </div>
       </PageHeader>
+
+      <PendingOffers offers={offers} tc={tc} locale={locale} />
 
       {visible.length === 0 && hidden.length === 0 && <EmptyWallet t={t} />}
       {visible.length === 0 && hidden.length > 0 && <p className="alert">{t('allHidden')}</p>}
