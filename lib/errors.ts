@@ -20,9 +20,7 @@ export type AppErrorCode =
   | 'BAD_REQUEST'
   /** Too many tries from one client or for one account (lib/security/limits.ts); carries Retry-After. */
   | 'RATE_LIMITED'
-  /** The server is at capacity for this kind of work (e.g. password hashing); try again in a moment. */
-  | 'BUSY'
-  /** The verification pool is saturated: try again in a moment (details: `retryAfterSeconds`). */
+  /** The server is at capacity for this kind of work (password hashing, the verification pool: `details.retryAfterSeconds`); try again in a moment. */
   | 'BUSY'
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -34,7 +32,6 @@ const STATUS: Record<AppErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
-  BUSY: 503,
   BUSY: 503,
 }
 
