@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import type { IssuedCredential } from '@/lib/credentials/issue'
 import { ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
@@ -32,6 +33,40 @@ export function checkPhoto(bytes: Uint8Array): PhotoCheck {
   return type ? { ok: true, photo: { bytes, type } } : { ok: false, error: 'photoNotImage' }
 }
 
+/** What is stored: a JPEG (every browser and phone shows it) at most this wide and high, no metadata. */
+export const STORED_PHOTO = { type: 'image/jpeg', maxSide: 1600, quality: 82 } as const
+/**
+ * The decoder refuses images over 40 megapixels before decoding them: a 2 MB file can claim
+ * 60000×60000 pixels (a decompression bomb, gigabytes of memory). A 24 MP phone photo passes.
+ */
+export const MAX_PHOTO_PIXELS = 40_000_000
+
+/**
+ * Decodes the photo and encodes it again as a plain JPEG: EXIF (GPS position, device, date), XMP,
+ * comments and anything appended after the image (an HTML/JPEG polyglot) are gone, as is any
+ * other image format's hidden payload. Turned upright first (EXIF orientation is dropped with the
+ * rest), shrunk to STORED_PHOTO.maxSide, transparency on white.
+ * @returns undefined when the bytes do not decode as a JPEG, PNG or WebP within the limits.
+ */
+export async function reencodePhoto(bytes: Uint8Array): Promise<EvidencePhoto | undefined> {
+  const claimed = sniffPhotoType(bytes)
+  if (!claimed) return undefined
+  try {
+    const image = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error', pages: 1 })
+    const { format } = await image.metadata()
+    // Decode only what the magic bytes announced (sharp would also read SVG, TIFF, HEIF…).
+    if (`image/${format}` !== claimed) return undefined
+    const out = await image.rotate()
+      .resize({ width: STORED_PHOTO.maxSide, height: STORED_PHOTO.maxSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: STORED_PHOTO.quality, mozjpeg: true })
+      .toBuffer()
+    return { bytes: new Uint8Array(out), type: STORED_PHOTO.type }
+  } catch {
+    return undefined
+  }
+}
+
 /** Reads an uploaded file: undefined when none was chosen (an empty file input sends a 0-byte file). */
 export async function readPhotoUpload(file: FormDataEntryValue | null): Promise<PhotoCheck | undefined> {
   if (!file || typeof file === 'string' || file.size === 0) return undefined
@@ -41,8 +76,8 @@ export async function readPhotoUpload(file: FormDataEntryValue | null): Promise<
 }
 
 /**
- * issueForOrganisation, then the evidence photo stored on the credential's row. The photo is
- * checked BEFORE anything is signed.
+ * issueForOrganisation, then the evidence photo, re-encoded (reencodePhoto), stored on the
+ * credential's row. The photo is checked and re-encoded BEFORE anything is signed.
  * @throws ValidationError (/evidencePhoto: photoTooLarge | photoNotImage, or the claims' errors).
  */
 export async function issueWithEvidencePhoto(rt: Runtime, input: IssueForOrganisationInput & { photo?: Uint8Array }): Promise<IssuedCredential> {
@@ -50,7 +85,8 @@ export async function issueWithEvidencePhoto(rt: Runtime, input: IssueForOrganis
   if (input.photo) {
     const check = checkPhoto(input.photo)
     if (!check.ok) throw new ValidationError('Unusable evidence photo', [{ path: '/evidencePhoto', message: check.error }])
-    photo = check.photo
+    photo = await reencodePhoto(check.photo.bytes)
+    if (!photo) throw new ValidationError('Unusable evidence photo', [{ path: '/evidencePhoto', message: 'photoNotImage' }])
   }
   const issued = await issueForOrganisation(rt, input)
   if (photo) {

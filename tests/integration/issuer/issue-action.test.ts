@@ -1,8 +1,10 @@
+import sharp from 'sharp'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createUser } from '@/lib/auth/service'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { setRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
+import { dayAfter } from '../../factories/clock'
 import { createTestRuntime } from '../../factories/runtime'
 import { cookieJar, outcome, signInAs } from '../../helpers/next-mocks'
 import { count, createTwoOrganisations, form, type World } from './_world'
@@ -59,8 +61,9 @@ describe('issueAction: signing', () => {
     await signInAs(rt, w.counsellorA.id)
     const photo = new File([PNG], 'preuve.png', { type: 'image/png' })
     const row = await issued(skillBadge({ evidencePhoto: photo }))
-    expect(row).toMatchObject({ issuer_organisation_id: w.a.id, issued_by_user_id: w.counsellorA.id, holder_user_id: w.youthA.id, subject_did: w.youthA.did, template_id: 'skill-badge', format: 'di', title: 'travailler en équipe', language: 'fr', evidence_photo_type: 'image/png' })
-    expect(Buffer.from(row.evidence_photo!).equals(PNG)).toBe(true)
+    expect(row).toMatchObject({ issuer_organisation_id: w.a.id, issued_by_user_id: w.counsellorA.id, holder_user_id: w.youthA.id, subject_did: w.youthA.did, template_id: 'skill-badge', format: 'di', title: 'travailler en équipe', language: 'fr', evidence_photo_type: 'image/jpeg' })
+    // Stored re-encoded (lib/issuing/photo.ts reencodePhoto): a plain JPEG of the same picture.
+    expect(await sharp(row.evidence_photo!).metadata()).toMatchObject({ format: 'jpeg', width: 1, height: 1 })
     const result = await verify(row.document)
     expect(result.verified).toBe(true)
     expect(result.checks.find((c) => c.id === 'issuer')?.status).toBe('passed')
@@ -85,9 +88,10 @@ describe('issueAction: signing', () => {
 
   test('an employer tutor issues a work-experience attestation as a VC-JWT, with the skills and a key competence', async () => {
     await signInAs(rt, w.tutorA.id)
-    const row = await issued(workExperience({ format: 'jwt', validity: 'until', validUntil: '2030-06-30', language: 'en' }))
+    const until = dayAfter(new Date(), 400)
+    const row = await issued(workExperience({ format: 'jwt', validity: 'until', validUntil: until, language: 'en' }))
     expect(row.format).toBe('jwt')
-    expect(row.valid_until).toBe('2030-06-30T23:59:59Z')
+    expect(row.valid_until).toBe(`${until}T23:59:59Z`)
     const result = await verify(row.document)
     expect(result.verified).toBe(true)
     const payload = JSON.parse(Buffer.from(row.document.split('.')[1]!, 'base64url').toString())
@@ -154,7 +158,7 @@ describe('issueAction: errors, field by field, nothing signed', () => {
   })
 
   test('a validity date in the past is refused', async () => {
-    expect((await refused(skillBadge({ validity: 'until', validUntil: '2020-01-01' }))).fieldErrors).toEqual({ validUntil: ['dateInPast'] })
+    expect((await refused(skillBadge({ validity: 'until', validUntil: dayAfter(new Date(), -2) }))).fieldErrors).toEqual({ validUntil: ['dateInPast'] })
   })
 
   test('a work experience ending before it starts, without tasks, with a bad country', async () => {
@@ -183,6 +187,25 @@ describe('issueAction: errors, field by field, nothing signed', () => {
 })
 
 describe('issueWithEvidencePhoto', () => {
+  test('stores the photo without its EXIF GPS position or the HTML appended to it', async () => {
+    const { issueWithEvidencePhoto } = await import('@/lib/issuing/photo')
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#369' } }).jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 41/1 2/1', GPSMapDatum: 'gps-marker-of-home' } }).toBuffer()
+    const photo = Buffer.concat([jpeg, Buffer.from('<html><script>alert(1)</script>')])
+    const issued = await issueWithEvidencePhoto(rt, {
+      organisation: w.a, templateId: 'skill-badge', subjectDid: w.youthA.did!, photo: new Uint8Array(photo),
+      claims: { skill: { name: 'Cuisiner' }, level: 'expert', criteria: 'A cuisiné pour quarante personnes.' },
+    })
+    const row = await rt.db.selectFrom('credentials').select(['evidence_photo', 'evidence_photo_type']).where('id', '=', issued.id).executeTakeFirstOrThrow()
+    const stored = Buffer.from(row.evidence_photo!)
+    expect(row.evidence_photo_type).toBe('image/jpeg')
+    expect(stored.includes('gps-marker-of-home')).toBe(false)
+    expect(stored.includes('<script')).toBe(false)
+    const meta = await sharp(stored).metadata()
+    expect(meta).toMatchObject({ format: 'jpeg', width: 40, height: 30 })
+    expect(meta.exif).toBeUndefined()
+  })
+
   test('checks the photo before signing: an unusable photo signs and stores nothing', async () => {
     const { issueWithEvidencePhoto } = await import('@/lib/issuing/photo')
     const before = await count(rt, 'credentials')
