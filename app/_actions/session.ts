@@ -10,6 +10,7 @@ import { createSession, deleteSession, SESSION_COOKIE } from '@/lib/auth/session
 import { AppError } from '@/lib/errors'
 import { isLocale } from '@/lib/i18n/config'
 import { getRuntime } from '@/lib/runtime'
+import { localPathOr } from '@/lib/security/local-path'
 import { hit, reset, SIGN_IN_LIMIT } from '@/lib/security/rate-limit'
 
 export type SignInState = { ok: false; error?: 'invalid' | 'required' | 'tooManyAttempts'; identifier?: string } | undefined
@@ -51,6 +52,5 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   await setLocaleCookie(locale)
   const user = await getCurrentUser()
   if (user) await updateUserLocale((await getRuntime()).db, user.id, locale)
-  const back = form.get('back')
-  redirect(typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/')
+  redirect(localPathOr(form.get('back')))
 }
