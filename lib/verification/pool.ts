@@ -72,28 +72,43 @@ export function createVerificationPool(options: VerificationPoolOptions): Verifi
     // A document that makes a worker balloon kills that worker, not the server.
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   })
+  // Our own count of jobs running or waiting: piscina keeps tasks that carry an AbortSignal out of
+  // the queue its maxQueue bounds, and every job here carries one (the time limit).
+  const capacity = options.workers + (options.maxQueue ?? VERIFY_MAX_QUEUE)
+  let inFlight = 0
   return {
-    async verify({ input, publicUrl, ...rest }) {
-      const table = new FunctionTable()
-      const { port1, port2 } = new MessageChannel()
-      const abort = new AbortController()
-      let timer: NodeJS.Timeout | undefined
-      table.serve(port1, () => { timer = setTimeout(() => abort.abort(), timeoutMs) })
-      const task: VerifyTask = { input, options: table.export(rest) as Record<string, unknown>, token: table.token, publicUrl, port: port2 }
+    async verify(request) {
+      if (inFlight >= capacity) throw busyError()
+      inFlight++
       try {
-        return (await piscina.run(task, { transferList: [port2], signal: abort.signal })) as VerificationResult
-      } catch (error) {
-        if (abort.signal.aborted) return timedOut(timeoutMs)
-        const message = (error as Error)?.message ?? String(error)
-        if (message === 'Task queue is at limit' || message.startsWith('No task queue available')) throw busyError()
-        // A worker that died (out of memory, a crash in a library): a result, never a crash of the page.
-        console.error('verification worker failed:', error)
-        return crashed(message)
+        return await runJob(piscina, request, timeoutMs)
       } finally {
-        clearTimeout(timer)
-        port1.close()
+        inFlight--
       }
     },
     destroy: () => piscina.destroy(),
+  }
+}
+
+/** One job: its port answers the worker's calls; its timer starts when a worker starts it. */
+async function runJob(piscina: Piscina, { input, publicUrl, ...rest }: PoolRequest, timeoutMs: number): Promise<VerificationResult> {
+  const table = new FunctionTable()
+  const { port1, port2 } = new MessageChannel()
+  const abort = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  table.serve(port1, () => { timer = setTimeout(() => abort.abort(), timeoutMs) })
+  const task: VerifyTask = { input, options: table.export(rest) as Record<string, unknown>, token: table.token, publicUrl, port: port2 }
+  try {
+    return (await piscina.run(task, { transferList: [port2], signal: abort.signal })) as VerificationResult
+  } catch (error) {
+    if (abort.signal.aborted) return timedOut(timeoutMs)
+    const message = (error as Error)?.message ?? String(error)
+    if (message === 'Task queue is at limit' || message.startsWith('No task queue available')) throw busyError()
+    // A worker that died (out of memory, a crash in a library): a result, never a crash of the page.
+    console.error('verification worker failed:', error)
+    return crashed(message)
+  } finally {
+    clearTimeout(timer)
+    port1.close()
   }
 }
