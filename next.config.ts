@@ -36,6 +36,9 @@ const nextConfig: NextConfig = {
     '@veramo/did-resolver',
     '@veramo/did-provider-key',
     'ajv',
+    // The verification pool loads its worker (lib/verification/worker-entry.mjs) from the project
+    // folder at run time: piscina itself must not be bundled either (docs/decisions/018).
+    'piscina',
   ],
   async headers() {
     return [
