@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { batchReportCsv, getBatch, issueNextChunk, previewCsvBatch, previewSelectionBatch } from '@/lib/bulk/service'
 import { verifyOnInstance } from '@/lib/verification/service'
+import { dayAfter } from '../../factories/clock'
 import { createTestRuntime } from '../../factories/runtime'
 import { createBulkWorld, goodRow, HEADER } from './_world'
 
@@ -31,7 +32,7 @@ describe('preview: every row checked, nothing signed', () => {
         'jeune006,https://example.org/unknown-skill,practising,Observé en atelier.,,,',
         goodRow('jeune001'), // the same person and skill again
         `jeune007,${'x'.repeat(400)},expert,Observé en atelier.,,,en`,
-        'jeune008,"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018H0604(01)#KC1",4,"Lit et résume une notice, ""sans aide"".",https://example.org/evidence,2030-12-31,fr',
+        `jeune008,"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018H0604(01)#KC1",4,"Lit et résume une notice, ""sans aide"".",https://example.org/evidence,${dayAfter(new Date(), 365)},fr`,
       ),
     })
     expect(result.ok).toBe(true)

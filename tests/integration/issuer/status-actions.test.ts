@@ -9,6 +9,7 @@ import { readCredentialBits } from '@/lib/status/service'
 import { contentOf } from '@/lib/verification/cards'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { getWalletCardOrThrow } from '@/lib/wallet/service'
+import { daysAfter, isoSeconds } from '../../factories/clock'
 import { createTestRuntime } from '../../factories/runtime'
 import { cookieJar, outcome, revalidated, signInAs } from '../../helpers/next-mocks'
 import { createTwoOrganisations, form, sessionUser, type World } from './_world'
@@ -88,8 +89,9 @@ describe('the card agrees with the status check wherever a card appears', () => 
   })
 
   test('a credential past its validUntil reads as expired on /verify', async () => {
-    const issued = await issueForOrganisation(rt, { organisation: w.a, templateId: 'skill-badge', subjectDid: w.youthA.did!, claims: { ...claims, validUntil: '2027-01-31T23:59:59Z' } })
-    const later = new Date('2027-03-01T00:00:00Z')
+    const now = new Date()
+    const issued = await issueForOrganisation(rt, { organisation: w.a, templateId: 'skill-badge', subjectDid: w.youthA.did!, claims: { ...claims, validUntil: isoSeconds(daysAfter(now, 30)) }, now })
+    const later = daysAfter(now, 60)
     const verified = contentOf(issued.document, await verifyOnInstance(rt, { input: issued.document, now: later }), later)
     expect(verified.cards[0]?.status).toBe('expired')
     expect((await getWalletCardOrThrow(rt, { id: w.youthA.id, role: 'youth' }, issued.id, later)).status).toBe('expired')

@@ -7,6 +7,7 @@ import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { setRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { credentialSegment } from '@/lib/wallet/paths'
+import { DAY_MS, daysAfter, HOUR_MS, MINUTE_MS, msAfter } from '../../factories/clock'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
 import { createWalletWorld, PHOTO } from '../wallet/fixtures'
 
@@ -38,13 +39,13 @@ beforeAll(async () => {
   w = await createWalletWorld(rt)
   // A credential signed by a key that is no organisation of this instance.
   const stranger = await createDidKey(rt.agent, 'stranger')
-  const issued = await issueCredential({ agent: rt.agent, issuer: { did: stranger.did, name: 'Self-declared Academy' }, subjectDid: w.alice.did, templateId: 'skill-badge', claims: w.claims.minimalEn, publicUrl: TEST_PUBLIC_URL })
+  const issued = await issueCredential({ agent: rt.agent, issuer: { did: stranger.did, name: 'Self-declared Academy' }, subjectDid: w.alice.did, templateId: 'skill-badge', claims: w.claims.minimalEn, publicUrl: TEST_PUBLIC_URL, now: w.now })
   strangerId = issued.id
   await insertCredential(rt.db, {
     id: issued.id, issuer_organisation_id: w.org.id, holder_user_id: w.alice.id, subject_did: w.alice.did, template_id: 'skill-badge',
-    format: 'di', document: issued.document, title: issued.title, valid_from: issued.validFrom, created_at: new Date().toISOString(), language: 'en',
+    format: 'di', document: issued.document, title: issued.title, valid_from: issued.validFrom, created_at: w.now.toISOString(), language: 'en',
   })
-  const share = await createShare(rt, alice(), { credentialIds: [w.badge.id, w.jwtBadge.id, w.work.id, strangerId], about: 'Motivée et ponctuelle.', label: 'Carrefour', expiresInDays: 30 })
+  const share = await createShare(rt, alice(), { credentialIds: [w.badge.id, w.jwtBadge.id, w.work.id, strangerId], about: 'Motivée et ponctuelle.', label: 'Carrefour', expiresInDays: 30 }, w.now)
   token = share.token
   shareId = share.id
 })
@@ -67,16 +68,19 @@ describe('the recruiter view', () => {
 
   test('counts each view and remembers the last one', async () => {
     const before = await shareRow()
-    await viewSharedPortfolio(rt, token, { now: new Date('2026-12-01T09:00:00Z') })
-    await viewSharedPortfolio(rt, token, { now: new Date('2026-12-01T09:05:00Z'), viewerId: w.recruiter.id })
+    // Views an hour after the world's clock: every credential was issued at or before it.
+    const first = msAfter(w.now, HOUR_MS)
+    const second = msAfter(first, 5 * MINUTE_MS)
+    await viewSharedPortfolio(rt, token, { now: first })
+    await viewSharedPortfolio(rt, token, { now: second, viewerId: w.recruiter.id })
     const after = await shareRow()
     expect(after.view_count).toBe(before.view_count + 2)
-    expect(after.last_viewed_at).toBe('2026-12-01T09:05:00.000Z')
+    expect(after.last_viewed_at).toBe(second.toISOString())
   })
 
   test('the young person previewing their own link is not counted', async () => {
     const before = await shareRow()
-    const view = await viewSharedPortfolio(rt, token, { now: new Date('2026-12-02T09:00:00Z'), viewerId: w.alice.id })
+    const view = await viewSharedPortfolio(rt, token, { now: msAfter(w.now, DAY_MS), viewerId: w.alice.id })
     expect(view.state).toBe('active')
     expect(await shareRow()).toMatchObject({ view_count: before.view_count, last_viewed_at: before.last_viewed_at })
   })
@@ -92,7 +96,7 @@ describe('the recruiter view', () => {
   })
 
   test('an expired share shows only that it expired, and counts no view', async () => {
-    const old = await createShare(rt, alice(), { credentialIds: [w.badge.id], about: 'secret', label: 'old', expiresInDays: 7 }, new Date(Date.now() - 8 * 86400e3))
+    const old = await createShare(rt, alice(), { credentialIds: [w.badge.id], about: 'secret', label: 'old', expiresInDays: 7 }, daysAfter(w.now, -8))
     expect(await viewSharedPortfolio(rt, old.token)).toEqual({ state: 'expired' })
     expect((await rt.db.selectFrom('shares').select('view_count').where('id', '=', old.id).executeTakeFirstOrThrow()).view_count).toBe(0)
   })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { blockRecruiter, decideRequest } from '@/lib/contacts/service'
 import { exportPersonalData, listConsentHistory } from '@/lib/privacy/service'
+import { HOUR_MS, msAfter } from '../../factories/clock'
 import { createTestRuntime } from '../../factories/runtime'
 import { createContactsWorld, request, type ContactsWorld } from '../contacts/_world'
 
@@ -19,16 +20,19 @@ describe('the consent history on “My data”', () => {
     const youth = { id: w.alice.id, role: 'youth' }
     const a = await request(rt, w.julie, w.alice.id)
     const b = await request(rt, w.romain, w.alice.id)
-    await decideRequest(rt, youth, { contactId: a, decision: 'accept' }, new Date('2026-11-01T09:00:00Z'))
-    await decideRequest(rt, youth, { contactId: b, decision: 'decline' }, new Date('2026-11-02T09:00:00Z'))
-    await blockRecruiter(rt, youth, { contactId: b }, new Date('2026-11-03T09:00:00Z'))
-    await exportPersonalData(rt, youth, new Date('2026-11-04T09:00:00Z'))
+    // Her choices, an hour apart, after the requests were made.
+    const requestedAt = new Date()
+    const later = (hours: number) => msAfter(requestedAt, hours * HOUR_MS)
+    await decideRequest(rt, youth, { contactId: a, decision: 'accept' }, later(1))
+    await decideRequest(rt, youth, { contactId: b, decision: 'decline' }, later(2))
+    await blockRecruiter(rt, youth, { contactId: b }, later(3))
+    await exportPersonalData(rt, youth, later(4))
     await decideRequest(rt, { id: w.noah.id, role: 'youth' }, { contactId: await request(rt, w.julie, w.noah.id), decision: 'accept' })
     expect((await listConsentHistory(rt, youth)).map(({ kind, organisation, at }) => ({ kind, organisation, at }))).toEqual([
-      { kind: 'data_exported', organisation: null, at: '2026-11-04T09:00:00.000Z' },
-      { kind: 'recruiter_blocked', organisation: 'Garage Test', at: '2026-11-03T09:00:00.000Z' },
-      { kind: 'contact_declined', organisation: 'Garage Test', at: '2026-11-02T09:00:00.000Z' },
-      { kind: 'contact_accepted', organisation: 'Boulangerie Test', at: '2026-11-01T09:00:00.000Z' },
+      { kind: 'data_exported', organisation: null, at: later(4).toISOString() },
+      { kind: 'recruiter_blocked', organisation: 'Garage Test', at: later(3).toISOString() },
+      { kind: 'contact_declined', organisation: 'Garage Test', at: later(2).toISOString() },
+      { kind: 'contact_accepted', organisation: 'Boulangerie Test', at: later(1).toISOString() },
     ])
   })
 

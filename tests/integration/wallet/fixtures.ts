@@ -4,6 +4,7 @@ import bakery from '@/credentials-schemas/examples/work-experience/valid/01-inte
 import { createUser } from '@/lib/auth/service'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import type { Runtime } from '@/lib/runtime'
+import { daysAfter } from '../../factories/clock'
 import { createWorld } from '../../factories/world'
 
 /** A tiny real JPEG header is enough: the photo is served as stored, never decoded. */
@@ -11,17 +12,19 @@ export const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0
 
 /**
  * The world of the wallet and portfolio tests: an organisation, Alice (a DI skill badge with a
- * photo, a JWT skill badge, a DI work experience) and Mallory (one badge), a counsellor and a recruiter.
+ * photo, a JWT skill badge, a DI work experience, issued months before the world's `now`) and
+ * Mallory (one badge, issued at `now`), a counsellor and a recruiter.
  */
 export async function createWalletWorld(rt: Runtime) {
   const world = await createWorld(rt)
-  const { org, alice, mallory } = world
+  const { now, org, alice, mallory } = world
   const issue = (subjectDid: string, templateId: string, claims: unknown, format: 'di' | 'jwt' = 'di', now?: Date) =>
     issueForOrganisation(rt, { organisation: org, templateId, subjectDid, claims, format, now })
-  const badge = await issue(alice.did, 'skill-badge', teamwork, 'di', new Date('2026-03-01T10:00:00Z'))
-  const jwtBadge = await issue(alice.did, 'skill-badge', minimalEn, 'jwt', new Date('2026-04-01T10:00:00Z'))
-  const work = await issue(alice.did, 'work-experience', bakery, 'di', new Date('2026-07-01T10:00:00Z'))
-  const malloryBadge = await issue(mallory.did, 'skill-badge', teamwork)
+  // Issued months before the world's `now`, in this order (each card's date differs).
+  const badge = await issue(alice.did, 'skill-badge', teamwork, 'di', daysAfter(now, -280))
+  const jwtBadge = await issue(alice.did, 'skill-badge', minimalEn, 'jwt', daysAfter(now, -250))
+  const work = await issue(alice.did, 'work-experience', bakery, 'di', daysAfter(now, -160))
+  const malloryBadge = await issue(mallory.did, 'skill-badge', teamwork, 'di', now)
   await rt.db.updateTable('credentials').set({ evidence_photo: PHOTO, evidence_photo_type: 'image/jpeg' }).where('id', '=', badge.id).execute()
   await rt.db.updateTable('credentials').set({ evidence_photo: PHOTO, evidence_photo_type: 'image/jpeg' }).where('id', '=', malloryBadge.id).execute()
   const counsellor = await createUser(rt, { role: 'counsellor', username: 'claire', displayName: 'Claire', organisationId: org.id })

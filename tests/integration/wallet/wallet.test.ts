@@ -12,6 +12,7 @@ import { verifyOnInstance } from '@/lib/verification/service'
 import { toCard } from '@/lib/wallet/cards'
 import { credentialIdFromSegment, credentialSegment } from '@/lib/wallet/paths'
 import { getWalletCardOrThrow, listWalletCards } from '@/lib/wallet/service'
+import { daysAfter } from '../../factories/clock'
 import { createTestRuntime } from '../../factories/runtime'
 import { cookieJar, outcome, signInAs, signOut } from '../../helpers/next-mocks'
 import { createWalletWorld, form, PHOTO } from './fixtures'
@@ -46,7 +47,7 @@ describe('credential cards', () => {
       id: w.badge.id, templateId: 'skill-badge', title: 'Respecter ses engagements', format: 'di', status: 'valid', language: 'fr',
       level: { id: 'urn:tremplin:level:autonomous', label: 'Autonome' },
       issuer: { name: 'Mission Locale Test', did: w.org.did },
-      issuedAt: '2026-03-01T10:00:00Z', validUntil: null, work: null,
+      issuedAt: w.badge.validFrom, validUntil: null, work: null,
       evidence: [{ name: 'Planning des bénévoles', narrative: '24 permanences tenues sur 24 prévues, de mars à août.' }],
     })
     expect(card.alignments.map((a) => a.targetCode ?? a.targetFramework)).toEqual(['ESCO', 'KC5'])
@@ -67,9 +68,10 @@ describe('credential cards', () => {
   })
 
   test('a credential past its validUntil is expired; a document that is neither JSON nor a JWT is refused', () => {
-    const doc = { ...w.badge.credential, validUntil: '2026-06-01T00:00:00Z' }
-    expect(toCard({ document: doc }, new Date('2026-05-31T00:00:00Z')).status).toBe('valid')
-    expect(toCard({ document: doc }, new Date('2026-06-02T00:00:00Z')).status).toBe('expired')
+    // The badge was issued 280 days before the world's clock; say it ran out 100 days before it.
+    const doc = { ...w.badge.credential, validUntil: daysAfter(w.now, -100).toISOString() }
+    expect(toCard({ document: doc }, daysAfter(w.now, -101)).status).toBe('valid')
+    expect(toCard({ document: doc }, daysAfter(w.now, -99)).status).toBe('expired')
     expect(() => toCard({ document: 'not a credential' })).toThrow(TypeError)
   })
 
@@ -186,8 +188,8 @@ describe('the issuer’s status on the card', () => {
   }
 
   test('revoked beats suspended, which beats expired; each comes with since when and the reason', () => {
-    const expiredDoc = { ...w.badge.credential, validUntil: '2026-06-01T00:00:00Z' }
-    const later = new Date('2026-07-01T00:00:00Z')
+    const expiredDoc = { ...w.badge.credential, validUntil: daysAfter(w.now, -100).toISOString() }
+    const later = daysAfter(w.now, -70)
     expect(toCard({ document: expiredDoc, lifecycle }, later)).toMatchObject({ status: 'expired', statusSince: null, statusReason: null })
     const suspended = { ...lifecycle, suspendedAt: '2026-05-02T08:00:00.000Z', suspendedReason: 'Vérification' }
     expect(toCard({ document: expiredDoc, lifecycle: suspended }, later)).toMatchObject({ status: 'suspended', statusSince: '2026-05-02T08:00:00.000Z', statusReason: 'Vérification' })
@@ -197,7 +199,8 @@ describe('the issuer’s status on the card', () => {
   })
 
   test('a credential the issuer revokes shows as revoked in the wallet list and on its page, with the reason, in words (not colour alone)', async () => {
-    const issued = await issueForOrganisation(rt, { organisation: w.org, templateId: 'skill-badge', subjectDid: w.alice.did, claims: w.claims.minimalEn })
+    // Issued and revoked at fixed past dates (the words show the revocation's date), viewed now.
+    const issued = await issueForOrganisation(rt, { organisation: w.org, templateId: 'skill-badge', subjectDid: w.alice.did, claims: w.claims.minimalEn, now: new Date('2026-08-01T09:00:00Z') })
     const alice = { id: w.alice.id, role: 'youth' }
     expect((await getWalletCardOrThrow(rt, alice, issued.id)).status).toBe('valid')
     await changeCredentialStatus(rt, { credentialId: issued.id, action: 'revoke', reason: 'Badge délivré par erreur', by: w.counsellor.id, now: new Date('2026-08-10T09:00:00Z') })
@@ -224,7 +227,7 @@ describe('the issuer’s status on the card', () => {
   })
 
   test('an expired card says so in words', () => {
-    const card = toCard({ document: { ...w.badge.credential, validUntil: '2026-06-01T00:00:00Z' } }, new Date('2026-07-01T00:00:00Z'))
+    const card = toCard({ document: { ...w.badge.credential, validUntil: daysAfter(w.now, -100).toISOString() } }, daysAfter(w.now, -70))
     expect(render('fr', card)).toContain('Expiré')
     expect(render('en', card)).toContain('Expired')
   })
