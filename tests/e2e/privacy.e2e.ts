@@ -80,7 +80,7 @@ describe.each(['fr', 'en'] as const)('my data in %s', (locale) => {
   step('she downloads all her data: one JSON file holding her badge as signed', async () => {
     const [download] = await Promise.all([
       youth.waitForEvent('download'),
-      youth.getByRole('link', { name: t('privacy.export.action'), exact: true }).click(),
+      youth.getByRole('button', { name: t('privacy.export.action'), exact: true }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(/^tremplin-.+-\d{4}-\d{2}-\d{2}\.json$/)
     const data = JSON.parse(await readFile((await download.path())!, 'utf8'))

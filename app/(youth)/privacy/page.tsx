@@ -32,7 +32,10 @@ export default async function PrivacyPage() {
           {EXPORTED.map((k) => <li key={k}>{t(`export.contains.${k}`)}</li>)}
         </ul>
         <p>{t('export.noSecrets')}</p>
-        <a className="button button--primary" href="/privacy/export" download>{t('export.action')}</a>
+        {/* A POST (the file's making is logged): a form with a button, answered with an attachment. */}
+        <form method="post" action="/privacy/export">
+          <button type="submit" className="button button--primary">{t('export.action')}</button>
+        </form>
       </section>
 
       <section className={`card ${styles.section} ${styles.danger}`} aria-labelledby="delete-title">

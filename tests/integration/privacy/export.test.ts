@@ -10,7 +10,9 @@ import { ALICE_PASSWORD, createPrivacyWorld } from './_world'
 vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).nextHeaders)
 vi.mock('next/cache', async () => (await import('../../helpers/next-mocks')).nextCache)
 
-const { GET } = await import('@/app/(youth)/privacy/export/route')
+const route = await import('@/app/(youth)/privacy/export/route')
+const POST = (headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) =>
+  route.POST(new Request('http://localhost/privacy/export', { method: 'POST', headers }))
 
 type Rt = Awaited<ReturnType<typeof createTestRuntime>>
 let rt: Rt
@@ -25,11 +27,11 @@ afterAll(() => rt.cleanup())
 beforeEach(() => cookieJar.clear())
 
 async function download() {
-  const response = await GET()
+  const response = await POST()
   return { response, text: await response.text() }
 }
 
-describe('GET /privacy/export', () => {
+describe('POST /privacy/export', () => {
   test('gives the young person one JSON attachment, never cached', async () => {
     await signInAs(rt, w.alice.id)
     const { response, text } = await download()
@@ -86,12 +88,13 @@ describe('GET /privacy/export', () => {
 
   test('exporting is written in the consent log, and the file holds the log, this export included', async () => {
     const before = (await rt.db.selectFrom('consent_events').select('id').where('user_id', '=', w.alice.id).where('kind', '=', 'data_exported').execute()).length
-    const data = await exportPersonalData(rt, { id: w.alice.id, role: 'youth' }, new Date('2026-11-27T10:00:00.000Z'))
+    const exportedAt = new Date()
+    const data = await exportPersonalData(rt, { id: w.alice.id, role: 'youth' }, exportedAt)
     expect((await rt.db.selectFrom('consent_events').select('id').where('user_id', '=', w.alice.id).where('kind', '=', 'data_exported').execute()).length).toBe(before + 1)
     const kinds = data.consentLog.map((e) => e.kind)
     expect(kinds).toEqual(expect.arrayContaining(['contact_accepted', 'recruiter_blocked', 'data_exported']))
     expect(data.consentLog.find((e) => e.kind === 'contact_accepted')).toMatchObject({ detail: { contactId: w.contactId, organisation: 'Mission Locale Test' } })
-    expect(data.consentLog.some((e) => e.kind === 'data_exported' && e.at === '2026-11-27T10:00:00.000Z')).toBe(true)
+    expect(data.consentLog.some((e) => e.kind === 'data_exported' && e.at === exportedAt.toISOString())).toBe(true)
   })
 
   test('carries the status of a revoked or suspended credential with its reason', async () => {
@@ -129,13 +132,25 @@ describe('GET /privacy/export', () => {
     expect(data.profile.experiences).toEqual([])
   })
 
+  test('is a POST only, refused when the browser says another site sent it, and logged only when made', async () => {
+    // Next answers 405 to a method the route does not export.
+    expect(Object.keys(route)).not.toContain('GET')
+    await signInAs(rt, w.alice.id)
+    const exportsLogged = () => rt.db.selectFrom('consent_events').select('id').where('user_id', '=', w.alice.id).where('kind', '=', 'data_exported').execute()
+    const before = (await exportsLogged()).length
+    expect((await POST({ 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await exportsLogged()).length).toBe(before)
+    expect((await POST({})).status).toBe(200)
+    expect((await exportsLogged()).length).toBe(before + 1)
+  })
+
   test('is refused to other roles and to visitors', async () => {
     for (const user of [w.counsellor, w.recruiter]) {
       await signInAs(rt, user.id)
-      expect(await outcome(() => GET())).toBe('forbidden')
+      expect(await outcome(() => POST())).toBe('forbidden')
     }
     cookieJar.clear()
-    expect(await outcome(() => GET())).toBe('redirect:/sign-in')
+    expect(await outcome(() => POST())).toBe('redirect:/sign-in')
     await expect(exportPersonalData(rt, { id: w.counsellor.id, role: 'counsellor' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(exportPersonalData(rt, { id: 'gone', role: 'youth' })).rejects.toBeInstanceOf(AppError)
   })
