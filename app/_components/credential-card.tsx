@@ -98,7 +98,7 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
         </p>
       )}
       {card.otherIdentifier && <OtherIdentifierNote other={card.otherIdentifier} t={t} />}
-      {(card.status === 'revoked' || card.status === 'suspended') && (
+      {(card.status === 'revoked' || card.status === 'suspended' || card.status === 'notYetValid') && (
         <div className={styles.statusNote}>
           {card.statusSince && <p>{t(`card.statusSince.${card.status}`, { date: formatDate(card.statusSince, locale) })}</p>}
           {card.statusReason && <p>{t('card.statusReason', { reason: card.statusReason })}</p>}
@@ -223,7 +223,7 @@ function WorkFacts({ card, t, locale, lang, full, Sub }: { card: CredentialCardD
 }
 
 const PILL: Record<CredentialCardDto['status'], string> = {
-  valid: 'pill--passed', expired: 'pill--failed', suspended: 'pill--unchecked', revoked: 'pill--failed',
+  valid: 'pill--passed', expired: 'pill--failed', notYetValid: 'pill--failed', suspended: 'pill--unchecked', revoked: 'pill--failed',
 }
 
 /** A distinct shape per status, so that it never rests on colour alone. `neutral`: a self-declared card's "valid" is a dot, not a tick. */
@@ -233,6 +233,7 @@ function StatusIcon({ status, neutral = false }: { status: CredentialCardDto['st
       {status === 'valid' && neutral && <circle cx="8" cy="8" r="3" fill="currentColor" />}
       {status === 'valid' && !neutral && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
       {status === 'expired' && <><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.8" /><path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></>}
+      {status === 'notYetValid' && <path d="M4.5 2.5h7M4.5 13.5h7M5.5 2.5c0 3 5 3 5 5.5s-5 2.5-5 5.5M10.5 2.5c0 3-5 3-5 5.5s5 2.5 5 5.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />}
       {status === 'suspended' && <path d="M5.5 3.5v9M10.5 3.5v9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
       {status === 'revoked' && <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
     </svg>

@@ -38,9 +38,8 @@ export async function createPresentation(options: PresentOptions): Promise<Prese
     if (credentials.some((c) => typeof c === 'string')) {
       throw new TypeError('credentials: a Data Integrity presentation carries Data Integrity credentials; present JWT credentials with format "jwt"')
     }
-    const unsigned = vc.createPresentation({ verifiableCredential: credentials, holder: holderDid, now })
     const presentation = await vc.signPresentation({
-      presentation: unsigned,
+      presentation: unsignedPresentation(holderDid, credentials as Record<string, unknown>[]),
       suite: signingSuite(ed25519Signer(agent, keys), now),
       challenge,
       domain,
@@ -62,4 +61,17 @@ export async function createPresentation(options: PresentOptions): Promise<Prese
     now,
   })
   return { format, document: (signed.proof as { jwt: string }).jwt, presentation: signed as unknown as Record<string, unknown> }
+}
+
+/**
+ * The unsigned Data Integrity VP. `vc.createPresentation` judges each credential's dates against
+ * `now` and throws for one not valid yet or expired (clock skew, an imported credential dated
+ * later): presenting is not verifying, and one such credential must not stop the whole portfolio
+ * from being presented. So each credential gets the library's shape checks only (its "issue"
+ * mode, as verify/di.ts does), and the verifier reports its `validity` as failed, plainly.
+ * @throws Error (the library's) for a credential that is not a credential at all.
+ */
+function unsignedPresentation(holder: string, credentials: Record<string, unknown>[]): Record<string, unknown> {
+  for (const credential of credentials) vc._checkCredential({ credential, mode: 'issue' })
+  return { ...vc.createPresentation({ holder }), verifiableCredential: credentials }
 }

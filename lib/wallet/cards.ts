@@ -58,9 +58,9 @@ export interface CredentialCardDto {
   format: 'di' | 'jwt'
   hidden: boolean
   hasPhoto: boolean
-  /** Revoked and suspended come from the issuer's status facts (our own credentials); expired from `validUntil`. */
+  /** Revoked and suspended come from the issuer's status facts (our own credentials); expired from `validUntil`; not yet valid from `validFrom`. */
   status: CardStatus
-  /** Since when revoked or suspended (ISO), else null. */
+  /** Since when revoked or suspended, or from when a credential not yet valid will be (ISO), else null. */
   statusSince: string | null
   /** The reason the issuer gave for revoking or suspending, else null. */
   statusReason: string | null
@@ -85,7 +85,7 @@ export interface OtherIdentifier {
   holder: string
 }
 
-export type CardStatus = 'valid' | 'expired' | 'suspended' | 'revoked'
+export type CardStatus = 'valid' | 'expired' | 'notYetValid' | 'suspended' | 'revoked'
 
 /**
  * What the issuer says about a credential: the `credential_status` row for our own, or a failed
@@ -155,7 +155,7 @@ export function toCard(source: CardSource, now: Date = new Date()): CredentialCa
     format,
     hidden: source.hidden ?? Boolean(source.hidden_at),
     hasPhoto: source.hasPhoto ?? Boolean(source.evidence_photo_type),
-    ...statusOf(source.lifecycle, validUntil, now),
+    ...statusOf(source.lifecycle, { from: str(credential.validFrom) ?? str(credential.issuanceDate) ?? null, until: validUntil }, now),
     ...(source.origin === 'imported' && source.imported_at ? { imported: { at: source.imported_at, ...importFacts(source.import_verification) } } : {}),
     ...(source.otherIdentifier ? { otherIdentifier: source.otherIdentifier } : {}),
   }
@@ -181,12 +181,16 @@ function importFacts(json: string | null | undefined): Pick<CardImport, 'verifie
   }
 }
 
-/** Revoked beats suspended, which beats expired. */
-function statusOf(l: CardLifecycle | null | undefined, validUntil: string | null, now: Date): Pick<CredentialCardDto, 'status' | 'statusSince' | 'statusReason'> {
+/**
+ * Revoked beats suspended, which beats expired, which beats not yet valid (a `validFrom` after
+ * `now`, as the verifier's NOT_YET_VALID judges it: clock skew, or a credential dated later).
+ */
+function statusOf(l: CardLifecycle | null | undefined, dates: { from: string | null; until: string | null }, now: Date): Pick<CredentialCardDto, 'status' | 'statusSince' | 'statusReason'> {
   if (l?.revokedAt || l?.revoked) return { status: 'revoked', statusSince: l.revokedAt || null, statusReason: l.revokedReason || null }
   if (l?.suspendedAt || l?.suspended) return { status: 'suspended', statusSince: l.suspendedAt || null, statusReason: l.suspendedReason || null }
-  const expired = validUntil !== null && new Date(validUntil).getTime() < now.getTime()
-  return { status: expired ? 'expired' : 'valid', statusSince: null, statusReason: null }
+  if (dates.until !== null && new Date(dates.until).getTime() < now.getTime()) return { status: 'expired', statusSince: null, statusReason: null }
+  if (dates.from !== null && new Date(dates.from).getTime() > now.getTime()) return { status: 'notYetValid', statusSince: dates.from, statusReason: null }
+  return { status: 'valid', statusSince: null, statusReason: null }
 }
 
 /**

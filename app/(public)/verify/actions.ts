@@ -2,6 +2,7 @@
 
 import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { MAX_INPUT_BYTES } from '@/lib/credentials/verify/input'
+import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
@@ -61,7 +62,14 @@ export async function verifyAction(_: VerifyState, form: FormData): Promise<Veri
 
   const rt = await getRuntime()
   const now = new Date()
-  const result = await verifyOnInstance(rt, { input: document, ...options.data, now })
+  let result: VerificationResult
+  try {
+    result = await verifyOnInstance(rt, { input: document, ...options.data, now })
+  } catch (e) {
+    // Every verification worker is taken and the queue is full (docs/decisions/018): say so plainly.
+    if (e instanceof AppError && e.code === 'BUSY') return { status: 'error', error: 'busy', ...echo }
+    throw e
+  }
   const inputError = result.kind === 'unknown' ? INPUT_ERRORS[result.checks[0]?.code ?? ''] : undefined
   if (inputError) return { status: 'error', error: inputError, ...echo }
   return {

@@ -7,7 +7,7 @@ export const VerifyOptionsSchema = z.object({
 })
 
 /** Input errors the page explains (message keys under `verify.errors`). */
-export type VerifyInputError = 'empty' | 'tooLarge' | 'tooDeep' | 'notReadable' | 'notCredential' | 'fileUnreadable' | 'optionsInvalid'
+export type VerifyInputError = 'busy' | 'tooComplex' | 'empty' | 'tooLarge' | 'tooDeep' | 'notReadable' | 'notCredential' | 'fileUnreadable' | 'optionsInvalid'
 
 /** The verifier's input codes → what the page says. */
 export const INPUT_ERRORS: Record<string, VerifyInputError> = {
@@ -17,4 +17,5 @@ export const INPUT_ERRORS: Record<string, VerifyInputError> = {
   INPUT_NOT_JSON: 'notReadable',
   JWT_MALFORMED: 'notReadable',
   NOT_A_CREDENTIAL: 'notCredential',
+  VERIFY_TIMEOUT: 'tooComplex',
 }
