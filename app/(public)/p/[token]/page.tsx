@@ -30,18 +30,20 @@ export default async function SharedPortfolioPage({ params }: Props) {
   return <Portfolio view={view} token={token} />
 }
 
-async function load(token: string): Promise<SharedPortfolio> {
+async function load(token: string): Promise<SharedPortfolio | { state: 'busy' }> {
   try {
     const [rt, viewer, lang] = await Promise.all([getRuntime(), getCurrentUser(), getLocale()])
     return await viewSharedPortfolio(rt, token, { viewerId: viewer?.id, lang })
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    // Every verification worker is taken (docs/decisions/018): a plain "try again", not an error page.
+    if (e instanceof AppError && e.code === 'BUSY') return { state: 'busy' }
     throw e
   }
 }
 
 /** A revoked or expired link says so, and nothing else: not even whose it was. */
-async function Unavailable({ state }: { state: 'revoked' | 'expired' }) {
+async function Unavailable({ state }: { state: 'revoked' | 'expired' | 'busy' }) {
   const t = await getTranslations('portfolio.view')
   return (
     <main id="content" className="page page--narrow">
