@@ -75,11 +75,14 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 }
 
-/** The downloadable template: the header and two example rows. */
-export function bulkCsvTemplate(): string {
+/**
+ * The downloadable template: the header and two example rows. The example end of validity is the
+ * end of next year, so that the example row is never refused as a date already past.
+ */
+export function bulkCsvTemplate(now = new Date()): string {
   return toCsv([
     [...BULK_COLUMNS],
     ['samira', 'Customer service', 'practising', 'Welcomed customers at the counter for two weeks, calmly and politely.', 'witnessed', '', '', 'en'],
-    ['lucas@example.org', 'Travail en équipe', 'autonomous', 'A organisé seul la mise en rayon avec deux collègues.', 'assessed', 'https://example.org/photo', '2027-12-31', 'fr'],
+    ['lucas@example.org', 'Travail en équipe', 'autonomous', 'A organisé seul la mise en rayon avec deux collègues.', 'assessed', 'https://example.org/photo', `${now.getUTCFullYear() + 1}-12-31`, 'fr'],
   ])
 }

@@ -13,6 +13,14 @@ describe('the bulk CSV file', () => {
     expect(bulkCsvTemplate().split('\r\n')[0]).toBe(BULK_COLUMNS.join(','))
   })
 
+  test('the template’s example end of validity lies ahead, whatever the year', async () => {
+    for (const now of [new Date(), new Date(Date.UTC(new Date().getUTCFullYear() + 3, 5, 1))]) {
+      const parsed = await parseBulkCsv(bulkCsvTemplate(now))
+      const dates = parsed.ok ? parsed.rows.map((r) => r.valid_until).filter(Boolean) : []
+      expect(dates).toEqual([`${now.getUTCFullYear() + 1}-12-31`])
+    }
+  })
+
   test('writes RFC 4180 fields and neutralises spreadsheet formulas', () => {
     expect(csvField('a,b')).toBe('"a,b"')
     expect(csvField('say "hi"')).toBe('"say ""hi"""')
