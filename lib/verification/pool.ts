@@ -11,8 +11,12 @@ import type { VerifyTask } from './worker'
 // canonicalisation and signature checks of untrusted documents never run on the thread that
 // serves pages.
 
-/** Jobs waiting beyond the running ones: a page view with two presentations, a few /verify posts. Past it: BUSY. */
-export const VERIFY_MAX_QUEUE = 8
+/**
+ * Jobs waiting beyond the running ones; past it: BUSY. One request may fan out (an import verifies
+ * up to 20 credentials, a share view its presentations and the credentials shown apart), so the
+ * queue holds one such request whole and a few others; its inputs are ≤ 1 MB each (bounded memory).
+ */
+export const VERIFY_MAX_QUEUE = 32
 /** Per job, counted from when a worker starts it (not while it waits): past it the worker is replaced. */
 export const VERIFY_TIMEOUT_MS = 10_000
 /** How long a caller told BUSY should wait before trying again (the `Retry-After` of a 503). */

@@ -1,12 +1,13 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { requireRole } from '@/lib/auth/guards'
+import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
 import { importCredentials, type ImportItemDto } from '@/lib/wallet/import'
 import { IMPORT_MAX_BYTES, type ImportInputError } from '@/lib/wallet/import-input'
 
 /** Why nothing was imported (message keys under `wallet.import.errors`). */
-export type ImportFormError = ImportInputError | 'rateLimited' | 'fileType' | 'fileUnreadable'
+export type ImportFormError = ImportInputError | 'rateLimited' | 'fileType' | 'fileUnreadable' | 'busy'
 
 export type ImportState =
   | { status: 'idle' }
@@ -52,7 +53,14 @@ export async function importAction(_: ImportState, form: FormData): Promise<Impo
       return { status: 'error', error: 'fileUnreadable', ...echo }
     }
   }
-  const result = await importCredentials(await getRuntime(), user, text)
+  let result: Awaited<ReturnType<typeof importCredentials>>
+  try {
+    result = await importCredentials(await getRuntime(), user, text)
+  } catch (e) {
+    // Every verification worker is taken (docs/decisions/018): nothing was added, try again soon.
+    if (e instanceof AppError && e.code === 'BUSY') return { status: 'error', error: 'busy', ...echo }
+    throw e
+  }
   if (!result.ok) return { status: 'error', error: result.error, ...(result.count ? { count: result.count } : {}), ...echo }
   const added = result.items.some((i) => i.outcome === 'added')
   if (added) revalidatePath('/wallet')
