@@ -92,7 +92,8 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
   if (Number.isNaN(now.getTime())) throw new UsageError(`--at: "${values.at}" is not an ISO date-time`)
   const input = await readInput(positionals[0]!)
   // Verification needs no database; when this instance has one, it tells which issuers it knows.
-  const env = readEnv()
+  // One document, one process: verified here, no worker pool to start (docs/decisions/018).
+  const env = { ...readEnv(), verifyWorkers: 0 }
   const rt = existsSync(env.databaseFile) ? await createRuntime(env) : { env }
   try {
     const result = await verifyOnInstance(rt, {
