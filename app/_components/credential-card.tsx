@@ -188,12 +188,18 @@ function EvidenceIcon({ level }: { level: NonNullable<CredentialCardDto['evidenc
   )
 }
 
-/** The credential names another identifier than its holder's (or none): say so, with both. */
+/**
+ * The credential names another identifier than its holder's (or none): say so, with both. Linked
+ * (the holder proved that identifier is theirs, decision 022) it says so instead; shown apart from
+ * a portfolio's proven credentials ('unconfirmed') it says plainly that it cannot be confirmed as theirs.
+ */
 function OtherIdentifierNote({ other, t }: { other: NonNullable<CredentialCardDto['otherIdentifier']>; t: Translate }) {
+  const prefix = other.binding === 'linked' ? 'linked' : other.binding === 'unconfirmed' ? 'unconfirmed' : ''
+  const key = (name: string) => `card.otherIdentifier.${prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name}`
   return (
-    <div className={styles.otherIdentifier} data-other-identifier="">
-      <p className={styles.otherTitle}>{t(other.subject ? 'card.otherIdentifier.title' : 'card.otherIdentifier.noneTitle')}</p>
-      <p>{other.subject ? t('card.otherIdentifier.text', { subject: other.subject, holder: other.holder }) : t('card.otherIdentifier.none', { holder: other.holder })}</p>
+    <div className={styles.otherIdentifier} data-other-identifier={other.binding ?? ''}>
+      <p className={styles.otherTitle}>{t(key(other.subject ? 'title' : 'noneTitle'))}</p>
+      <p>{other.subject ? t(key('text'), { subject: other.subject, holder: other.holder }) : t(key('none'), { holder: other.holder })}</p>
     </div>
   )
 }

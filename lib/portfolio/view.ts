@@ -2,8 +2,11 @@ import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
 import { sharedProfile, type SharedProfile } from '@/lib/profile/service'
 import type { Runtime } from '@/lib/runtime'
+import { findLinkedDidsOfHolder } from '@/lib/identifiers/repository'
 import { lifecycleFromChecks, otherIdentifierFromChecks } from '@/lib/verification/cards'
-import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
+import { verifyOnInstance } from '@/lib/verification/service'
+import { subjectIdsOf, toCard, type CredentialCardDto, type OtherIdentifier } from '@/lib/wallet/cards'
+import { countPortfolio, splitByBinding, type PortfolioCounts } from './binding'
 import { newChallenge, presentCredentials, verifyParts, type PresentationPart } from './present'
 import * as repo from './repository'
 import { findShareByTokenOrThrow } from './service'
@@ -22,7 +25,15 @@ export type SharedPortfolio =
     cards: CredentialCardDto[]
     /** Per card: the issuer organisation as this instance knows it, or null (unknown issuer). */
     knownIssuers: (string | null)[]
+    /** The signed presentation's verification: `cards` are its credentials, in order. */
     result: VerificationResult
+    /**
+     * Shared credentials NOT bound to the young person (issued to another, unlinked identifier, or
+     * to none): outside the presentation, each verified as a credential on its own (decision 022).
+     */
+    apart: { cards: CredentialCardDto[]; results: VerificationResult[]; knownIssuers: (string | null)[] }
+    /** The headline's figures: proven ones apart from the others. */
+    counts: PortfolioCounts
     /** Formats of the presentations, for the download links. */
     formats: ('di' | 'jwt')[]
     /** The profile sections the young person chose to show: their own words, not verified. */
@@ -44,38 +55,61 @@ export interface ViewOptions {
 export async function viewSharedPortfolio(rt: Runtime, token: string, { now = new Date(), viewerId, lang = 'fr' }: ViewOptions = {}): Promise<SharedPortfolio> {
   const opened = await openShare(rt, token, now)
   if (opened.status !== 'active') return { state: opened.status }
-  const { share, rows } = opened
+  const { share, rows, apart } = opened
   const { parts, challenge } = await sign(rt, opened, now)
   const profile = await sharedProfile(rt, share.id, share.holder_user_id, lang)
-  const result = await verifyParts(rt, parts, { challenge, domain: rt.env.publicUrl, now }, rows.map((r) => r.id))
+  const [result, apartResults] = await Promise.all([
+    verifyParts(rt, parts, { challenge, domain: rt.env.publicUrl, now }, rows.map((r) => r.id)),
+    Promise.all(apart.map((r) => verifyOnInstance(rt, { input: r.document, now }))),
+  ])
   if (viewerId !== share.holder_user_id) await repo.recordView(rt.db, share.id, now.toISOString())
+  // Each card of the presentation says when its credential was issued to a linked identifier (its own holder check).
+  const cards = rows.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(result.credentials?.[i]?.checks), otherIdentifier: otherIdentifierFromChecks(result.credentials?.[i]?.checks) }, now))
+  const apartCards = apart.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(apartResults[i]?.checks), otherIdentifier: unconfirmed(r, share.did) }, now))
   return {
     state: 'active',
     holderName: share.display_name,
     about: share.about,
     expiresAt: share.expires_at,
-    // Each card says when its credential was issued to another identifier than the holder's (its own holder check).
-    cards: rows.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(result.credentials?.[i]?.checks), otherIdentifier: otherIdentifierFromChecks(result.credentials?.[i]?.checks) }, now)),
-    knownIssuers: (result.credentials ?? []).map((r) => {
-      const issuer = r.checks.find((c) => c.id === 'issuer')
-      return issuer?.status === 'passed' && typeof issuer.details?.name === 'string' ? issuer.details.name : null
-    }),
+    cards,
+    knownIssuers: (result.credentials ?? []).map(knownIssuerOf),
     result,
+    apart: { cards: apartCards, results: apartResults, knownIssuers: apartResults.map(knownIssuerOf) },
+    counts: countPortfolio({ cards, results: result.credentials ?? [] }, { results: apartResults }),
     formats: parts.map((p) => p.format),
     profile,
   }
 }
 
+function knownIssuerOf(r: VerificationResult): string | null {
+  const issuer = r.checks.find((c) => c.id === 'issuer')
+  return issuer?.status === 'passed' && typeof issuer.details?.name === 'string' ? issuer.details.name : null
+}
+
+/** A credential shown apart: the identifier it names (or none), which nothing binds to the holder. */
+function unconfirmed(row: { document: string; format: string }, holder: string): OtherIdentifier {
+  let subject: string | null = null
+  try {
+    subject = subjectIdsOf(row).find((s): s is string => typeof s === 'string' && s !== holder) ?? null
+  } catch { /* unreadable: named as none */ }
+  return { subject, holder, binding: 'unconfirmed' }
+}
+
 type OpenedShare =
   | { status: 'revoked' | 'expired' }
-  | { status: 'active'; share: Awaited<ReturnType<typeof findShareByTokenOrThrow>> & { did: string }; rows: Awaited<ReturnType<typeof repo.listSharedCredentials>> }
+  | { status: 'active'; share: Awaited<ReturnType<typeof findShareByTokenOrThrow>> & { did: string }; rows: SharedRows; apart: SharedRows }
+
+type SharedRows = Awaited<ReturnType<typeof repo.listSharedCredentials>>
 
 async function openShare(rt: Pick<Runtime, 'db'>, token: string, now: Date): Promise<OpenedShare> {
   const share = await findShareByTokenOrThrow(rt, token, now)
   if (share.status !== 'active') return { status: share.status }
   const did = share.did
   if (!did) throw new AppError('NOT_FOUND', 'The holder has no wallet')
-  return { status: 'active', share: { ...share, did }, rows: await repo.listSharedCredentials(rt.db, share.id, share.holder_user_id) }
+  const [rows, linked] = await Promise.all([repo.listSharedCredentials(rt.db, share.id, share.holder_user_id), findLinkedDidsOfHolder(rt.db, did)])
+  // Only credentials bound to the young person are signed as theirs; the others are shown apart.
+  const { bound, apart } = splitByBinding(rows, did, linked)
+  return { status: 'active', share: { ...share, did }, rows: bound, apart }
 }
 
 /** Signs the shared credentials for a nonce made for this request only. */

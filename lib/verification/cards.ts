@@ -58,13 +58,16 @@ export function lifecycleFromChecks(checks: VerificationResult['checks'] | undef
 
 /**
  * A credential's own `holder` check (inside a presentation, or in a wallet) saying it was issued to
- * another identifier than its holder's, or to none, as the card reads it; else null.
+ * another identifier than its holder's (linked to the holder, or not), or to none, as the card reads it; else null.
  */
 export function otherIdentifierFromChecks(checks: VerificationResult['checks'] | undefined): OtherIdentifier | null {
   const holder = checks?.find((c) => c.id === 'holder')
   const did = typeof holder?.details?.holder === 'string' ? holder.details.holder : undefined
   if (!holder || !did) return null
-  if (holder.code === 'SUBJECT_OTHER_IDENTIFIER' && typeof holder.details?.subject === 'string') return { subject: holder.details.subject, holder: did }
+  const subject = typeof holder.details?.subject === 'string' ? holder.details.subject : undefined
+  if ((holder.code === 'SUBJECT_OTHER_IDENTIFIER' || holder.code === 'SUBJECT_NOT_HOLDER') && subject) return { subject, holder: did }
+  // Issued to an identifier the holder proved to control (decision 022): theirs, and the card says through which.
+  if (holder.code === 'SUBJECT_LINKED' && subject && subject !== did) return { subject, holder: did, binding: 'linked' }
   if (holder.code === 'SUBJECT_NOT_IDENTIFIED') return { subject: null, holder: did }
   return null
 }
