@@ -4,6 +4,9 @@ import type { Db } from '@/db/client'
 // young person's request reaches is filtered by their user id: a challenge or a link of someone
 // else's is simply not found.
 
+/** The rate-limit key of a young person's link attempts (erased with the account). */
+export const linkLimitKey = (userId: string) => `link:${userId}`
+
 export interface NewChallenge {
   id: string
   user_id: string

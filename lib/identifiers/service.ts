@@ -9,6 +9,7 @@ import { findHolderDid, listHolderCredentials } from '@/lib/wallet/repository'
 import { assertYouth, type Actor } from '@/lib/wallet/service'
 import { judgeLinkProof, presentedChallenge, signerOf, type LinkRefusal } from './proof'
 import * as repo from './repository'
+import { linkLimitKey } from './repository'
 import { LINK_MAX_BYTES, LinkDidSchema } from './schemas'
 
 // A young person links another identifier (a DID of another wallet of theirs) by proving control
@@ -20,7 +21,7 @@ import { LINK_MAX_BYTES, LinkDidSchema } from './schemas'
 export const CHALLENGE_TTL_MS = 15 * 60 * 1000
 /** Link attempts per young person: each verifies a presentation (and may resolve a did:web). */
 export const LINK_LIMIT: RateLimit = { max: 20, windowMs: 60 * 60 * 1000 }
-export const linkLimitKey = (userId: string) => `link:${userId}`
+export { linkLimitKey }
 
 export interface LinkChallengeDto {
   id: string

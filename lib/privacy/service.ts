@@ -35,7 +35,7 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
   if (!account) throw new AppError('NOT_FOUND', 'Account not found')
   // Logged first, so that the file holds its own export in the consent log.
   await logConsent(rt.db, user.id, 'data_exported', undefined, now)
-  const [d, n] = await Promise.all([repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id)])
+  const [d, n, links] = await Promise.all([repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id), repo.loadLinkedIdentifiers(rt.db, user.id)])
   return {
     format: EXPORT_FORMAT,
     version: 1,
@@ -45,6 +45,8 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
       locale: account.locale, createdAt: account.created_at, activatedAt: account.activated_at,
     },
     holder: { did: account.did },
+    // Other identifiers they proved to control, each with the signed presentation that proved it.
+    linkedIdentifiers: links.map((l) => ({ did: l.did, linkedAt: l.linked_at, presentation: l.presentation, presentationHash: l.presentation_hash })),
     profile: {
       region: d.profile?.region ?? null,
       availability: d.profile?.availability ?? null,

@@ -6,7 +6,9 @@ import { createShare } from '@/lib/portfolio/service'
 import type { Runtime } from '@/lib/runtime'
 import { hashToken } from '@/lib/security/tokens'
 import { setCredentialHidden } from '@/lib/wallet/service'
+import { createLinkChallenge, linkIdentifier } from '@/lib/identifiers/service'
 import { createWalletWorld } from '../wallet/fixtures'
+import { createOtherWallet } from '../identifiers/other-wallet'
 
 export const ALICE_PASSWORD = 'alice-correct-horse-1'
 export const ACTIVATION_TOKEN = 'activation-token-of-alice-000000000000'
@@ -53,7 +55,22 @@ export async function createPrivacyWorld(rt: Runtime) {
     id: randomUUID(), token_hash: hashToken(ACTIVATION_TOKEN), purpose: 'activation', user_id: w.alice.id, organisation_id: w.org.id, role: 'youth',
     email: 'alice@example.org', created_by: w.counsellor.id, created_at: now, expires_at: new Date(Date.now() + 86400e3).toISOString(), used_at: now,
   }).execute()
-  return { ...w, importedId, share, experienceId, pilotId, batchId, ...(await addNetwork(rt, w)) }
+  return { ...w, importedId, share, experienceId, pilotId, batchId, ...(await addNetwork(rt, w)), ...(await addLink(rt, w)) }
+}
+
+/**
+ * A linked identifier (decision 022), made through the service with a real presentation signed by
+ * her other wallet's key; plus an open challenge and a refused attempt (its counter) left behind.
+ */
+async function addLink(rt: Runtime, w: Awaited<ReturnType<typeof createWalletWorld>>) {
+  const alice = { id: w.alice.id, role: 'youth' }
+  const otherWallet = await createOtherWallet()
+  const challenge = await createLinkChallenge(rt, alice, otherWallet.did)
+  const linked = await linkIdentifier(rt, alice, { challengeId: challenge.id, text: await otherWallet.presentDi({ challenge: challenge.challenge, domain: challenge.domain }) })
+  if (!linked.ok) throw new Error(`link: ${linked.code}`)
+  const open = await createLinkChallenge(rt, alice, (await createOtherWallet()).did)
+  await linkIdentifier(rt, alice, { challengeId: open.id, text: '' })
+  return { linkedDid: otherWallet.did }
 }
 
 async function addNetwork(rt: Runtime, w: Awaited<ReturnType<typeof createWalletWorld>>) {

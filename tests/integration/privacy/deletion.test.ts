@@ -132,6 +132,12 @@ describe('deleting Alice’s account', () => {
     expect(await count(rt.db.selectFrom('bulk_rows').select('row_number').where('holder_user_id', '=', id))).toBe(0)
   })
 
+  test('her linked identifiers go, with their proofs and her open challenges: the other DID counts for nobody', async () => {
+    expect(await count(rt.db.selectFrom('linked_identifiers').select('did').where((eb) => eb.or([eb('user_id', '=', w.alice.id), eb('did', '=', w.linkedDid)])))).toBe(0)
+    expect(await count(rt.db.selectFrom('link_challenges').select('id').where('user_id', '=', w.alice.id))).toBe(0)
+    expect(await count(rt.db.selectFrom('rate_limits').select('key').where('key', '=', `link:${w.alice.id}`))).toBe(0)
+  })
+
   test('the network goes too: stories, directory entry, contacts and messages, blocks, her consent log, her self-declared credential', async () => {
     const id = w.alice.id
     expect(await count(rt.db.selectFrom('skill_stories').select('id').where((eb) => eb.or([eb('youth_user_id', '=', id), eb('id', '=', w.storyId)])))).toBe(0)
@@ -157,7 +163,7 @@ describe('deleting Alice’s account', () => {
   test('no table holds a row naming her: her id, e-mail or username (her DID only in the issuers’ records of what they issued)', async () => {
     const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(rt.db)).rows.map((r) => r.name)
     // Every table of db/schema's Database exists and is walked (a new table cannot be forgotten here).
-    expect(tables).toEqual(expect.arrayContaining(['skill_stories', 'credential_skills', 'directory_entries', 'contact_requests', 'contact_messages', 'blocks', 'reports', 'consent_events', 'users', 'credentials', 'sessions', 'rate_limits']))
+    expect(tables).toEqual(expect.arrayContaining(['skill_stories', 'credential_skills', 'directory_entries', 'contact_requests', 'contact_messages', 'blocks', 'reports', 'consent_events', 'users', 'credentials', 'sessions', 'rate_limits', 'linked_identifiers', 'link_challenges']))
     const found: string[] = []
     for (const table of tables) {
       const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(rt.db)).rows

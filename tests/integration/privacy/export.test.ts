@@ -49,6 +49,7 @@ describe('POST /privacy/export', () => {
     expect(data.account.createdAt).toBeTruthy()
     expect(data.account.activatedAt).toBeTruthy()
     expect(data.holder).toEqual({ did: w.alice.did })
+    expect(data.linkedIdentifiers).toEqual([{ did: w.linkedDid, linkedAt: expect.any(String), presentation: expect.stringContaining(w.linkedDid), presentationHash: expect.stringMatching(/^[0-9a-f]{64}$/) }])
     expect(data.profile).toMatchObject({ region: 'Hauts-de-France', availability: 'now', languages: [{ code: 'fr', level: 'native' }], goals: [{ label: 'Animatrice sportive', occupationUri: null }] })
     expect(data.profile.experiences).toEqual([expect.objectContaining({ id: w.experienceId, kind: 'informal', title: 'Coach de foot des petits', credentialIds: [w.badge.id] })])
 
@@ -130,6 +131,7 @@ describe('POST /privacy/export', () => {
     expect(data.credentials.map((c: { id: string }) => c.id)).toEqual([w.malloryBadge.id])
     expect(data.shares).toEqual([])
     expect(data.profile.experiences).toEqual([])
+    expect(data.linkedIdentifiers).toEqual([])
   })
 
   test('is a POST only, refused when the browser says another site sent it, and logged only when made', async () => {
