@@ -1,8 +1,9 @@
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely'
+import { Kysely, SqliteAdapter, sql } from 'kysely'
 import { Migrator, type MigrationProvider } from 'kysely'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { DiskFullAwareSqliteDialect } from './disk-full'
 import { migrations } from './migrations'
 import type { Database } from './schema'
 
@@ -40,7 +41,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Kysely<Database>({ dialect: new DiskFullAwareSqliteDialect({ database: sqlite }) })
 }
 
 /**

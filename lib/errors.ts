@@ -22,6 +22,8 @@ export type AppErrorCode =
   | 'RATE_LIMITED'
   /** The server is at capacity for this kind of work (password hashing, the verification pool: `details.retryAfterSeconds`); try again in a moment. */
   | 'BUSY'
+  /** The disk holding the data is full (SQLITE_FULL, ENOSPC): nothing was saved (db/disk-full.ts). */
+  | 'DISK_FULL'
 
 const STATUS: Record<AppErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -33,7 +35,14 @@ const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   RATE_LIMITED: 429,
   BUSY: 503,
+  DISK_FULL: 507,
 }
+
+/**
+ * The digest a disk-full error carries to the browser. Next hides server errors' messages from
+ * the page but passes an error's own `digest` on, so app/error.tsx can say what happened.
+ */
+export const DISK_FULL_DIGEST = 'TREMPLIN_DISK_FULL'
 
 export function httpStatus(code: AppErrorCode): number {
   return STATUS[code]

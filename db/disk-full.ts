@@ -1,0 +1,47 @@
+import { SqliteDialect, type DatabaseConnection, type Driver } from 'kysely'
+import { AppError, DISK_FULL_DIGEST } from '@/lib/errors'
+
+// A full disk must say so: in the log (for whoever runs the instance) and on the page (in plain
+// words, app/error.tsx), instead of an anonymous 500. SQLite answers SQLITE_FULL when it cannot
+// grow the database or its WAL; the file system's ENOSPC is the same story.
+
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC'])
+
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' && DISK_FULL_CODES.has(code)
+}
+
+/** AppError DISK_FULL (with its digest for the page), after one line in the server's log. */
+export function diskFullError(cause: unknown): AppError {
+  console.error(`Tremplin: DISK FULL — the disk holding the data is full, nothing was saved (${(cause as Error)?.message ?? cause}). Free some space.`)
+  const error = new AppError('DISK_FULL', 'The disk is full: nothing was saved', { cause: (cause as { code?: string })?.code })
+  return Object.assign(error, { digest: DISK_FULL_DIGEST })
+}
+
+function wrapConnection(connection: DatabaseConnection): DatabaseConnection {
+  return {
+    async executeQuery(query) {
+      try {
+        return await connection.executeQuery(query)
+      } catch (e) {
+        if (isDiskFull(e)) throw diskFullError(e)
+        // SQLite may already have rolled the transaction back on SQLITE_FULL; Kysely's own
+        // rollback then fails and would hide the real error.
+        if (query.sql === 'rollback' && /no transaction is active/.test((e as Error)?.message ?? '')) return { rows: [] }
+        throw e
+      }
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+  }
+}
+
+/** Kysely's SQLite dialect, its queries' "disk full" errors turned into AppError DISK_FULL. */
+export class DiskFullAwareSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    const acquire = driver.acquireConnection.bind(driver)
+    driver.acquireConnection = async () => wrapConnection(await acquire())
+    return driver
+  }
+}
