@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
+import { ACTION_BODY_LIMIT_BYTES } from './lib/security/body-limit'
 import { FIXED_SECURITY_HEADERS, NO_REFERRER_PATHS } from './lib/security/headers'
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
@@ -16,7 +17,8 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Server actions read the body before our own limits apply: room for a 2 MB evidence photo
     // plus its form, and for a 1 MB credential pasted into /verify (each action checks its own limit).
-    serverActions: { bodySizeLimit: '3mb' },
+    // Over it, proxy.ts answers 413 (lib/security/body-limit.ts).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   // The credential stack (jsonld, Veramo, the Digital Bazaar suites) is plain Node code:
   // loading it from node_modules at run time keeps one copy of each module and of its caches.

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { ACTION_BODY_LIMIT_BYTES, actionBodyTooLarge } from '@/lib/security/body-limit'
 import { newNonce, requestSecurityHeaders } from '@/lib/security/headers'
 
 /**
@@ -13,11 +14,34 @@ export function proxy(request: NextRequest) {
     publicUrl: process.env.PUBLIC_URL,
     dev: process.env.NODE_ENV === 'development',
   })
+  if (actionBodyTooLarge(request.method, request.headers)) {
+    const tooLarge = new NextResponse(`Request too large: at most ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB.\n`, {
+      status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
+    for (const [key, value] of Object.entries(headers)) tooLarge.headers.set(key, value)
+    return tooLarge
+  }
   const forward = new Headers(request.headers)
   forward.set('Content-Security-Policy', headers['Content-Security-Policy']!)
-  const response = NextResponse.next({ request: { headers: forward } })
+  // A path that is not valid percent-encoding (`/directory/%ZZ`) makes Next's router fail with a
+  // 500 when it decodes the dynamic segment: it is no page of ours, so the not-found page answers.
+  const response = decodablePath(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: forward } })
+    : NextResponse.rewrite(new URL(MALFORMED_PATH, request.url), { request: { headers: forward } })
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value)
   return response
+}
+
+/** Matches no route: rendered by app/not-found.tsx with a 404. */
+const MALFORMED_PATH = '/_malformed-path'
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
 }
 
 export const config = {

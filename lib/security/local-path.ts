@@ -16,3 +16,8 @@ export function localPathOr(back: unknown, fallback = '/'): string {
   if (url.origin !== BASE) return fallback
   return `${url.pathname}${url.search}${url.hash}`
 }
+
+/** A URL path segment decoded, or undefined when it is not valid percent-encoding (`%ZZ`). */
+export function decodePathSegment(segment: string): string | undefined {
+  try { return decodeURIComponent(segment) } catch { return undefined }
+}

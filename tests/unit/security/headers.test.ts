@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server'
 import { afterEach, describe, expect, test } from 'vitest'
+import { ACTION_BODY_LIMIT_BYTES } from '@/lib/security/body-limit'
 import { contentSecurityPolicy, HSTS, requestSecurityHeaders } from '@/lib/security/headers'
 import { proxy } from '@/proxy'
 
@@ -63,5 +64,37 @@ describe('proxy.ts', () => {
     expect(proxy(new NextRequest('https://tremplin.example/p/x')).headers.get('strict-transport-security')).toBe(HSTS)
     process.env.PUBLIC_URL = 'http://localhost:3000'
     expect(proxy(new NextRequest('http://localhost:3000/')).headers.get('strict-transport-security')).toBeNull()
+  })
+})
+
+describe('a malformed path', () => {
+  test('is answered by the not-found page (Next would fail decoding it), with the same headers', () => {
+    const response = proxy(new NextRequest('http://localhost/directory/%ZZ'))
+    expect(new URL(response.headers.get('x-middleware-rewrite')!).pathname).toBe('/_malformed-path')
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(proxy(new NextRequest('http://localhost/directory/A%20B')).headers.get('x-middleware-rewrite')).toBeNull()
+  })
+})
+
+describe('a server action body over the limit', () => {
+  const post = (headers: Record<string, string>) => proxy(new NextRequest('http://localhost/verify', { method: 'POST', headers }))
+  const over = String(ACTION_BODY_LIMIT_BYTES + 1)
+
+  test('is answered 413 before Next reads it, with the security headers', async () => {
+    for (const headers of [
+      { 'next-action': 'abc', 'content-type': 'text/plain', 'content-length': over },
+      { 'content-type': 'multipart/form-data; boundary=x', 'content-length': over },
+      { 'content-type': 'application/x-www-form-urlencoded', 'content-length': over },
+    ]) {
+      const response = post(headers)
+      expect(response.status).toBe(413)
+      expect(await response.text()).toMatch(/too large/)
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    }
+  })
+
+  test('at the limit, or another kind of request, goes on to Next', () => {
+    expect(post({ 'next-action': 'abc', 'content-length': String(ACTION_BODY_LIMIT_BYTES) }).headers.get('x-middleware-next')).toBe('1')
+    expect(post({ 'content-type': 'application/json', 'content-length': over }).status).not.toBe(413)
   })
 })

@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/guards'
 import { openThread } from '@/lib/contacts/service'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
+import { decodePathSegment } from '@/lib/security/local-path'
 import { MessageForm } from '../_components/message-form'
 import { SafetyControls } from '../_components/safety-controls'
 import styles from '../contacts.module.css'
@@ -21,9 +22,11 @@ type Params = Promise<{ id: string }>
 export default async function ThreadPage({ params }: { params: Params }) {
   const user = await requireRole('youth', 'recruiter')
   const { id } = await params
+  const contactId = decodePathSegment(id)
+  if (contactId === undefined) notFound()
   let thread
   try {
-    thread = await openThread(await getRuntime(), user, decodeURIComponent(id).slice(0, 200))
+    thread = await openThread(await getRuntime(), user, contactId.slice(0, 200))
   } catch (e) {
     if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) notFound()
     throw e

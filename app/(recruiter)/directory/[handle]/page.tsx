@@ -7,6 +7,7 @@ import { HandleSchema, parseSearch, searchQuery } from '@/lib/directory/schemas'
 import { getBlindProfile, recruiterAccess } from '@/lib/directory/service'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
+import { decodePathSegment } from '@/lib/security/local-path'
 import { AccessDenied } from '../_components/access-denied'
 import { BlindProfile } from '../_components/blind-profile'
 import styles from '../directory.module.css'
@@ -14,7 +15,7 @@ import { ContactForm } from './contact-form'
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> {
   const t = await getTranslations('directory')
-  const handle = HandleSchema.safeParse(decodeURIComponent((await params).handle))
+  const handle = HandleSchema.safeParse(decodePathSegment((await params).handle))
   return { title: handle.success ? t('card.handle', { handle: handle.data }) : t('metaTitle'), robots: { index: false } }
 }
 
@@ -26,7 +27,8 @@ export default async function BlindProfilePage({ params, searchParams }: {
   const rt = await getRuntime()
   const access = await recruiterAccess(rt, user)
   if (!access.ok) return <AccessDenied reason={access.reason} />
-  const handle = HandleSchema.safeParse(decodeURIComponent((await params).handle))
+  // A malformed segment (`%ZZ` once Next has decoded `%25ZZ`) is simply not a handle: 404.
+  const handle = HandleSchema.safeParse(decodePathSegment((await params).handle))
   if (!handle.success) notFound()
   const [search, locale, t] = await Promise.all([searchParams.then(parseSearch), getLocale(), getTranslations('directory')])
   const page = await getBlindProfile(rt, user, handle.data, locale).catch((e) => {
