@@ -16,6 +16,7 @@ import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { instanceDidResolver } from '@/lib/verification/service'
 import { createTestRuntime } from '../factories/runtime'
 import { createApprovedOrganisation } from '@/tests/factories/world'
+import { runStallingBench } from './stalling'
 
 async function median(label: string, runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   for (let i = 0; i < Math.min(5, runs); i++) await fn() // warm-up
@@ -81,6 +82,9 @@ try {
 } finally {
   await rt.cleanup()
 }
+
+// A cheap page while hostile documents are verified, before and after the worker pool (BENCH_STALLING=0 skips it).
+if (process.env.BENCH_STALLING !== '0') await runStallingBench()
 
 async function seedDirectory(db: typeof rt.db, organisationId: string, people: number) {
   const at = new Date(Date.now() - 86_400_000).toISOString()

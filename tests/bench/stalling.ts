@@ -1,0 +1,164 @@
+/**
+ * The stalling benchmark (issue 10 §3): a cheap page's latency on a production server, alone and
+ * while three clients keep posting ~0.5 MB canonicalisation-heavy credentials to
+ * POST /credentials/verify — once verifying on the request thread (VERIFY_WORKERS=0, the
+ * "before") and once in the worker pool (the default). Traffic goes to 127.0.0.1 only, bounded in
+ * count and time.
+ *
+ * The server is `next start` on a build in BENCH_DIST_DIR (default .next, built when missing, or
+ * when BENCH_REBUILD=1), on a fresh data folder per run.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { readEnv } from '@/lib/env'
+import { createRuntime } from '@/lib/runtime'
+import { defaultVerifyWorkers } from '@/lib/verification/pool-size'
+import { hostileCredential } from './hostile'
+
+const root = resolve(import.meta.dirname, '../..')
+const nextBin = join(root, 'node_modules', '.bin', 'next')
+const CLIENTS = 3
+/** Per hostile client: at most this many posts (under the per-address verify limit of a fresh data folder). */
+const POSTS_PER_CLIENT = 12
+const SAMPLES = 30
+const PAUSE_MS = 100
+const PAGES = ['/', '/verify']
+
+interface Stats { median: number; p95: number; max: number }
+
+const stats = (xs: number[]): Stats => {
+  const s = [...xs].sort((a, b) => a - b)
+  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!, max: s[s.length - 1]! }
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function freePort(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => ok(port))
+    }).on('error', ko)
+  })
+}
+
+function ensureBuild(distDir: string) {
+  if (process.env.BENCH_REBUILD !== '1' && existsSync(join(root, distDir, 'BUILD_ID'))) return
+  console.log(`bench: building the app into ${distDir} (next build)…`)
+  const built = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir === '.next' ? '' : distDir, NEXT_TELEMETRY_DISABLED: '1' } })
+  if (built.status !== 0) throw new Error(`next build failed (exit ${built.status})`)
+}
+
+async function startServer(distDir: string, workers: number): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-bench-'))
+  const vars = { DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('hex'), PUBLIC_URL: base, NODE_ENV: 'production', VERIFY_WORKERS: String(workers) }
+  // The database, migrated, before the server opens it (what `npm start` prepares).
+  const rt = await createRuntime(readEnv(vars))
+  await rt.db.destroy()
+  const server: ChildProcess = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...vars, ...(distDir === '.next' ? {} : { NEXT_DIST_DIR: distDir }), NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  const stop = async () => {
+    try { process.kill(-server.pid!, 'SIGTERM') } catch { /* already gone */ }
+    await sleep(500)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      if ((await fetch(base + '/', { signal: AbortSignal.timeout(5000) })).ok) break
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline || server.exitCode !== null) {
+      await stop()
+      throw new Error('bench: the server did not start')
+    }
+    await sleep(500)
+  }
+  return { base, stop }
+}
+
+async function sample(base: string, path: string): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now()
+    const res = await fetch(base + path, { signal: AbortSignal.timeout(60_000) })
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`bench: GET ${path} answered ${res.status}`)
+    times.push(performance.now() - t)
+    await sleep(PAUSE_MS)
+  }
+  return times
+}
+
+/** Three clients posting the hostile document, each one post after the other, until told to stop. */
+function attack(base: string, body: string) {
+  let stopping = false
+  const statuses: number[] = []
+  const client = async () => {
+    for (let i = 0; i < POSTS_PER_CLIENT && !stopping; i++) {
+      try {
+        const res = await fetch(base + '/credentials/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(120_000) })
+        await res.arrayBuffer()
+        statuses.push(res.status)
+        if (res.status === 503) await sleep(Number(res.headers.get('retry-after') ?? 1) * 1000)
+      } catch {
+        statuses.push(0)
+      }
+    }
+  }
+  const running = Promise.all(Array.from({ length: CLIENTS }, client))
+  return { statuses, stop: async () => { stopping = true; await running } }
+}
+
+type Row = { workers: number; page: string; alone: Stats; attacked: Stats; statuses: number[] }
+
+async function measure(distDir: string, workers: number, body: string): Promise<Row[]> {
+  const server = await startServer(distDir, workers)
+  try {
+    for (const path of PAGES) await sample(server.base, path) // warm-up: every page compiled and cached
+    // Warm the verifier too (the pool's worker loads on first use).
+    await fetch(server.base + '/credentials/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const rows: Row[] = []
+    for (const page of PAGES) {
+      const alone = stats(await sample(server.base, page))
+      const hostile = attack(server.base, body)
+      await sleep(1000)
+      const attacked = stats(await sample(server.base, page))
+      await hostile.stop()
+      rows.push({ workers, page, alone, attacked, statuses: hostile.statuses })
+    }
+    return rows
+  } finally {
+    await server.stop()
+  }
+}
+
+const fmt = (ms: number) => ms.toFixed(0).padStart(6)
+
+export async function runStallingBench(): Promise<void> {
+  const distDir = process.env.BENCH_DIST_DIR ?? '.next'
+  ensureBuild(distDir)
+  const hostile = hostileCredential()
+  const body = JSON.stringify({ verifiableCredential: JSON.parse(hostile) })
+  console.log(`\nstalling: a cheap page while ${CLIENTS} clients post a ${(hostile.length / 1024).toFixed(0)} KB canonicalisation-heavy credential to /credentials/verify`)
+  const rows = [...(await measure(distDir, 0, body)), ...(await measure(distDir, defaultVerifyWorkers(), body))]
+  console.log(`\n  ${'VERIFY_WORKERS'.padEnd(15)}${'page'.padEnd(9)}${'alone: median   p95'.padStart(20)}${'attacked: median   p95    max'.padStart(32)}  ×median  hostile answers`)
+  for (const r of rows) {
+    const answers = Object.entries(r.statuses.reduce<Record<number, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {})).map(([s, n]) => `${n}×${s || 'error'}`).join(' ')
+    console.log(`  ${String(r.workers).padEnd(15)}${r.page.padEnd(9)}${fmt(r.alone.median)} ms ${fmt(r.alone.p95)}${fmt(r.attacked.median).padStart(15)} ms ${fmt(r.attacked.p95)} ${fmt(r.attacked.max)}  ×${(r.attacked.median / r.alone.median).toFixed(1).padEnd(6)} ${answers}`)
+  }
+  const after = rows.filter((r) => r.workers > 0)
+  const worst = Math.max(...after.map((r) => r.attacked.p95))
+  console.log(`\n  with the pool, the slowest page under attack (p95): ${worst.toFixed(0)} ms — ${worst < 500 ? 'under' : 'OVER'} half a second`)
+}
+
+// `npx tsx tests/bench/stalling.ts`: this part alone (`npm run bench` runs it after the engine's).
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await runStallingBench()
