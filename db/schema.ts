@@ -26,7 +26,7 @@ export interface OrganisationsTable {
 export interface OrganisationEventsTable {
   id: string
   organisation_id: string
-  /** 'registered' | 'approved' | 'suspended' | 'reinstated' | 'key_rotated' */
+  /** 'registered' | 'approved' | 'suspended' | 'reinstated' | 'key_rotated' | 'key_retired' */
   action: string
   /** A user id, or 'cli' / 'migration'. */
   actor: string | null

@@ -10,7 +10,7 @@ import { createApiToken, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { readInput, UsageError } from './io'
-import { KEYS_USAGE, rotateKeyCommand } from './keys'
+import { KEYS_USAGE, retireKeyCommand, rotateKeyCommand } from './keys'
 import { ORGS_USAGE, orgsCommand, registryCommand } from './orgs'
 import { statusCommand } from './status'
 import { taxonomyCommand } from './taxonomy'
@@ -19,6 +19,7 @@ const USAGE = `Usage: npm run vc -- <command> [options]
 
   verify <file|-> [--challenge C] [--domain D] [--at ISO-datetime]
         Verify a credential or presentation (JSON or compact JWT); prints the result as JSON.
+        Holder binding is enforced: a credential presented by someone it was not issued to fails.
         Exit 0 verified, 1 not verified, 2 unusable input.
   templates --json                List credential templates: [{id, name}]
   issue --org <slug> --template <id> --subject <did> (--claims <file> | --example) [--format di|jwt]
@@ -52,6 +53,7 @@ export async function main(argv: string[], out: Out = { stdout: (s) => process.s
       case 'taxonomy': return await taxonomyCommand(rest, out)
       case 'revoke': case 'suspend': case 'unsuspend': return await statusCommand(command, rest, out)
       case 'rotate-key': return await rotateKeyCommand(rest, out)
+      case 'retire-key': return await retireKeyCommand(rest, out)
       case undefined: case 'help': case '--help': case '-h':
         out.stdout(USAGE)
         return command === undefined ? 2 : 0
@@ -101,6 +103,8 @@ async function verifyCommand(args: string[], out: Out): Promise<number> {
       challenge: values.challenge as string | undefined,
       domain: values.domain as string | undefined,
       now,
+      // Always enforced here: a credential presented by someone it was not issued to fails (exit 1).
+      holderBinding: 'enforce',
     })
     out.stdout(JSON.stringify(result, null, 2) + '\n')
     return result.kind === 'unknown' ? 2 : result.verified ? 0 : 1

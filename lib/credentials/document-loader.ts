@@ -2,7 +2,7 @@ import * as didKey from '@digitalbazaar/did-method-key'
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020'
 import type { DidResolver } from '@/lib/dids/resolver'
 import { KEY_TYPE_CONTEXTS } from '@/lib/dids/web'
-import { BUNDLED_CONTEXTS } from './contexts'
+import { BUNDLED_CONTEXTS, isBundledContext } from './contexts'
 
 export interface RemoteDocument {
   contextUrl: null
@@ -26,6 +26,20 @@ export class DocumentNotAvailableError extends Error {
   }
 }
 
+/**
+ * A verification method its controller withdrew: the DID document still lists it, with the
+ * security vocabulary's `revoked` date-time (defined for Ed25519VerificationKey2020 by the
+ * ed25519-2020 context), and no longer under assertionMethod or authentication (decision 020).
+ * Refused before any signature is checked: a withdrawn key may be in someone else's hands.
+ */
+export class KeyRetiredError extends Error {
+  readonly code = 'KEY_RETIRED'
+  constructor(readonly verificationMethod: string, readonly since: string) {
+    super(`The verification method ${verificationMethod} was withdrawn by its controller on ${since}`)
+    this.name = 'KeyRetiredError'
+  }
+}
+
 // did:key documents carry Ed25519VerificationKey2020 methods: both Ed25519Signature2020 (which
 // insists on that type) and eddsa-rdfc-2022 (which accepts it) verify against them.
 const didKeyDriver = didKey.driver()
@@ -40,8 +54,8 @@ export type DocumentSource = (url: string) => Promise<unknown | undefined> | unk
  * other hosts' under the remote fetch rules: lib/dids/resolver.ts). It fetches nothing itself;
  * anything else throws DocumentNotAvailableError.
  */
-export function createDocumentLoader({ extra, resolveDid }: { extra?: DocumentSource; resolveDid?: DidResolver } = {}): DocumentLoader {
-  return async (url: string) => {
+export function createDocumentLoader({ extra, resolveDid, extraContexts }: { extra?: DocumentSource; resolveDid?: DidResolver; extraContexts?: readonly string[] } = {}): DocumentLoader {
+  const loader: DocumentLoader = async (url: string) => {
     const context = BUNDLED_CONTEXTS.get(url)
     if (context) return { contextUrl: null, documentUrl: url, document: structuredClone(context) }
     if (extra) {
@@ -61,6 +75,20 @@ export function createDocumentLoader({ extra, resolveDid }: { extra?: DocumentSo
     }
     throw new DocumentNotAvailableError('DOCUMENT_NOT_AVAILABLE', url, `${url} is not one of the documents this verifier bundles; nothing is fetched`)
   }
+  if (extraContexts?.length) extraContextsOf.set(loader, new Set(extraContexts))
+  return loader
+}
+
+/** Contexts a loader was told to accept besides the bundled ones (test fixtures' `extra` documents). */
+const extraContextsOf = new WeakMap<DocumentLoader, ReadonlySet<string>>()
+
+/**
+ * The context allow-list of a loader (docs/decisions/017): the bundled contexts, plus those its
+ * creator declared in `extraContexts` (never in production: tests serving fixture contexts).
+ */
+export function allowedContexts(loader: DocumentLoader): (url: string) => boolean {
+  const extra = extraContextsOf.get(loader)
+  return extra ? (url) => isBundledContext(url) || extra.has(url) : isBundledContext
 }
 
 /**
@@ -85,6 +113,7 @@ async function resolvedDocument(resolveDid: DidResolver, url: string): Promise<u
   if (hash < 0) return structuredClone(doc)
   const method = findMethod(doc, url)
   if (!method) throw new DocumentNotAvailableError('DID_UNRESOLVABLE', url, `The DID document of ${did} has no verification method ${url.slice(hash)}`)
+  if (method.revoked !== undefined) throw new KeyRetiredError(url, String(method.revoked))
   const contexts = toList(doc['@context'])
   const typeContext = typeof method.type === 'string' ? KEY_TYPE_CONTEXTS[method.type] : undefined
   if (typeContext && !contexts.includes(typeContext)) contexts.push(typeContext)

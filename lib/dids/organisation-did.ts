@@ -83,7 +83,7 @@ export async function localDidDocument(db: Db, did: string): Promise<DidDocument
   if (!owner) return undefined
   const keys = await orderedKeys(db, did)
   if (keys.length === 0) return undefined
-  return buildDidDocument(did, keys.map((k) => ({ fragment: k.fragment, publicKeyHex: k.public_key_hex })))
+  return buildDidDocument(did, keys.map((k) => ({ fragment: k.fragment, publicKeyHex: k.public_key_hex, retiredAt: k.retired_at })))
 }
 
 /** The DID document an organisation publishes at /orgs/<slug>/did.json; undefined without a did:web (pending). */
@@ -135,4 +135,40 @@ export async function rotateOrganisationKey(rt: Rt, input: { slug: string; actor
 function rotationNote(verificationMethod: string, reason?: string | null): string {
   const why = reason?.trim()
   return why ? `new key ${verificationMethod}: ${why}` : `new key ${verificationMethod}`
+}
+
+export interface RetiredKey {
+  did: string
+  fragment: string
+  retiredAt: string
+}
+
+/**
+ * Withdraws a (compromised) key of an organisation's did:web (decision 020): the DID document
+ * keeps listing it under verificationMethod, marked `revoked` since now, and drops it from
+ * assertionMethod and authentication, so every credential and status list it signed fails its
+ * proof with KEY_RETIRED. Status lists are always signed with the newest key, which can never be
+ * retired: refuse, and rotate first. Records a 'key_retired' event with the reason.
+ * @throws AppError NOT_FOUND (organisation, key), CONFLICT (no did:web, newest key, already retired).
+ */
+export async function retireOrganisationKey(rt: Pick<Rt, 'db'>, input: { slug: string; fragment: string; reason: string; actor: string; now?: Date }): Promise<RetiredKey> {
+  const org = await repo.findOrganisationForKeys(rt.db, input.slug)
+  if (!org) throw new AppError('NOT_FOUND', `No organisation "${input.slug}"`)
+  const web = await repo.findWebDidOfOrganisation(rt.db, org.id)
+  if (!web) throw new AppError('CONFLICT', `${org.name} has no did:web yet: there is no key to retire`)
+  const keys = await orderedKeys(rt.db, web.did)
+  const key = keys.find((k) => k.fragment === input.fragment)
+  if (!key) throw new AppError('NOT_FOUND', `${web.did} has no key "${input.fragment}" (its keys: ${keys.map((k) => k.fragment).join(', ')})`)
+  if (key === keys.at(-1)) {
+    throw new AppError('CONFLICT', `${input.fragment} is the newest key of ${org.name}, the one that signs now: rotate first (npm run vc -- rotate-key --org ${org.slug}), then retire it`)
+  }
+  if (key.retired_at) throw new AppError('CONFLICT', `${input.fragment} was already retired on ${key.retired_at}`)
+  const at = (input.now ?? new Date()).toISOString()
+  await rt.db.transaction().execute(async (trx) => {
+    if (await repo.retireOrganisationKey(trx, { did: web.did, fragment: key.fragment, retired_at: at, retired_reason: input.reason }) !== 1) {
+      throw new AppError('CONFLICT', `${input.fragment} was already retired`)
+    }
+    await orgsRepo.insertEvent(trx, { id: randomUUID(), organisation_id: org.id, action: 'key_retired', actor: input.actor, reason: `retired ${web.did}#${key.fragment}: ${input.reason}`, at })
+  })
+  return { did: web.did, fragment: key.fragment, retiredAt: at }
 }

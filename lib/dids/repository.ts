@@ -23,7 +23,7 @@ export function findWebDidOfOrganisation(db: Db, organisationId: string) {
 export function listDidWebKeys(db: Db, did: string) {
   return db.selectFrom('organisation_keys')
     .innerJoin('keys', 'keys.kid', 'organisation_keys.kid')
-    .select(['organisation_keys.kid', 'organisation_keys.fragment', 'organisation_keys.created_at', 'keys.public_key_hex'])
+    .select(['organisation_keys.kid', 'organisation_keys.fragment', 'organisation_keys.created_at', 'organisation_keys.retired_at', 'keys.public_key_hex'])
     .where('organisation_keys.did', '=', did)
     .execute()
 }
@@ -48,4 +48,11 @@ export function listApprovedWithoutWebDid(db: Db) {
 
 export function findOrganisationForKeys(db: Db, slug: string) {
   return db.selectFrom('organisations').select(['id', 'slug', 'name', 'did', 'status']).where('slug', '=', slug).executeTakeFirst()
+}
+
+/** Marks a key retired, once: 1 when it was active, 0 when already retired or unknown. */
+export async function retireOrganisationKey(db: Db, row: { did: string; fragment: string; retired_at: string; retired_reason: string }): Promise<number> {
+  const r = await db.updateTable('organisation_keys').set({ retired_at: row.retired_at, retired_reason: row.retired_reason })
+    .where('did', '=', row.did).where('fragment', '=', row.fragment).where('retired_at', 'is', null).executeTakeFirst()
+  return Number(r.numUpdatedRows)
 }

@@ -72,16 +72,20 @@ export async function ed25519PublicKeyMultibase(publicKeyHex: string): Promise<s
 /**
  * The DID document of an organisation's did:web: EVERY key it ever had, each listed for
  * assertions (credentials, status lists) and authentication, so what an older key signed still
- * verifies after a rotation. Keys are given oldest first.
+ * verifies after a rotation — except a RETIRED key (withdrawn, decision 020): it stays under
+ * verificationMethod with the security vocabulary's `revoked` date-time (defined for
+ * Ed25519VerificationKey2020 by the ed25519-2020 context the document names), and leaves
+ * assertionMethod and authentication, so nothing it signed verifies any more. Oldest first.
  */
-export async function buildDidDocument(did: string, keys: { fragment: string; publicKeyHex: string }[]): Promise<DidDocument> {
+export async function buildDidDocument(did: string, keys: { fragment: string; publicKeyHex: string; retiredAt?: string | null }[]): Promise<DidDocument> {
   const methods: VerificationMethod[] = await Promise.all(keys.map(async (k) => ({
     id: `${did}#${k.fragment}`,
     type: VERIFICATION_METHOD_TYPE,
     controller: did,
     publicKeyMultibase: await ed25519PublicKeyMultibase(k.publicKeyHex),
+    ...(k.retiredAt ? { revoked: k.retiredAt } : {}),
   })))
-  const ids = methods.map((m) => m.id)
+  const ids = methods.filter((m) => m.revoked === undefined).map((m) => m.id)
   return { '@context': [DID_V1_CONTEXT, ED25519_2020_CONTEXT], id: did, verificationMethod: methods, assertionMethod: ids, authentication: ids }
 }
 

@@ -16,6 +16,8 @@ export interface IssuedItemDto {
   language: string | null
   /** Its status as the organisation set it; 'untracked' when issued before status lists (no entries). */
   status: IssuedStatus
+  /** When the key that signed it was withdrawn (retire-key): it no longer verifies and needs issuing again. */
+  keyRetiredAt: string | null
 }
 
 export interface IssuedStatus {
@@ -31,6 +33,8 @@ export interface IssuedPage {
   page: number
   pageCount: number
   query: string
+  /** How many of ALL this organisation's credentials a withdrawn key signed (the banner's figure). */
+  needReissue: number
 }
 
 export const ISSUED_PAGE_SIZE = 20
@@ -65,12 +69,15 @@ export async function listIssuedCredentials(
     .leftJoin('credential_status', 'credential_status.credential_id', 'credentials.id')
     .select(ISSUED_COLUMNS)
     .select(hasEntries)
+    .select(keyRetiredAt)
     .orderBy('credentials.created_at', 'desc').orderBy('credentials.id')
     .limit(ISSUED_PAGE_SIZE).offset((current - 1) * ISSUED_PAGE_SIZE)
     .execute()
+  const { m } = await rt.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number | string>().as('m'))
+    .where('credentials.issuer_organisation_id', '=', orgId).where(signedWithRetiredKey).executeTakeFirstOrThrow()
   return {
     items: rows.map(toItem),
-    total, page: current, pageCount, query: q,
+    total, page: current, pageCount, query: q, needReissue: Number(m),
   }
 }
 
@@ -91,6 +98,7 @@ export async function findIssuedCredential(rt: Pick<Runtime, 'db'>, actor: Sessi
     .leftJoin('credential_status', 'credential_status.credential_id', 'credentials.id')
     .select(ISSUED_COLUMNS)
     .select(hasEntries)
+    .select(keyRetiredAt)
     .where('credentials.issuer_organisation_id', '=', orgId).where('credentials.id', '=', id)
     .executeTakeFirst()
   return r && toItem(r)
@@ -106,10 +114,22 @@ const ISSUED_COLUMNS = [
 const hasEntries = (eb: ExpressionBuilder<Database, 'credentials'>) =>
   eb.exists(eb.selectFrom('status_entries').select('status_entries.credential_id').whereRef('status_entries.credential_id', '=', 'credentials.id')).as('has_entries')
 
+/** The retired organisation keys, as the verification method ids credentials record (`<did>#key-N`). */
+const retiredKeys = (eb: ExpressionBuilder<Database, 'credentials'>) =>
+  eb.selectFrom('organisation_keys').where('organisation_keys.retired_at', 'is not', null)
+    .where(sql<string>`organisation_keys.did || '#' || organisation_keys.fragment`, '=', eb.ref('credentials.verification_method'))
+
+/** When the key that signed the credential was retired, or null. */
+const keyRetiredAt = (eb: ExpressionBuilder<Database, 'credentials'>) =>
+  retiredKeys(eb).select('organisation_keys.retired_at').limit(1).as('key_retired_at')
+
+const signedWithRetiredKey = (eb: ExpressionBuilder<Database, 'credentials'>) =>
+  eb.exists(retiredKeys(eb).select('organisation_keys.kid'))
+
 interface IssuedRow {
   id: string; title: string; template_id: string; format: string; created_at: string; evidence_photo_type: string | null
   language: string | null; display_name: string | null; revoked_at: string | null; revoked_reason: string | null
-  suspended_at: string | null; suspended_reason: string | null; has_entries: unknown
+  suspended_at: string | null; suspended_reason: string | null; has_entries: unknown; key_retired_at: string | null
 }
 
 function toItem(r: IssuedRow): IssuedItemDto {
@@ -119,5 +139,6 @@ function toItem(r: IssuedRow): IssuedItemDto {
   return {
     id: r.id, title: r.title, holderName: r.display_name ?? null, templateId: r.template_id, format: r.format,
     issuedAt: r.created_at, hasPhoto: Boolean(r.evidence_photo_type), language: r.language, status,
+    keyRetiredAt: r.key_retired_at ?? null,
   }
 }

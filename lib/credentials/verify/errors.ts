@@ -1,4 +1,4 @@
-import { DocumentNotAvailableError } from '../document-loader'
+import { DocumentNotAvailableError, KeyRetiredError } from '../document-loader'
 
 export interface Classified {
   code: string
@@ -61,8 +61,25 @@ function innermostMessage(error: unknown): string {
   return leaves.size ? [...leaves].join('; ') : ((error as Error)?.message ?? String(error))
 }
 
+export const KEY_RETIRED = 'KEY_RETIRED'
+
+/** The plain words for a credential signed with a key its organisation withdrew (decision 020). */
+export function keyRetired(verificationMethod: string, since: string): Classified {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(since)?.[0] ?? since
+  return { code: KEY_RETIRED, message: `The organisation withdrew the key that signed this (${verificationMethod}) on ${day}: what that key signed no longer counts. Ask the organisation to issue it again.` }
+}
+
+/** The `revoked` date of verification method `id` in a DID document, if its controller withdrew it. */
+export function retiredSince(didDocument: unknown, id: string | undefined): string | undefined {
+  if (!id || !didDocument || typeof didDocument !== 'object') return undefined
+  const methods = (didDocument as { verificationMethod?: unknown }).verificationMethod
+  const method = Array.isArray(methods) ? methods.find((m) => (m as { id?: unknown } | null)?.id === id) as { revoked?: unknown } | undefined : undefined
+  return method?.revoked === undefined ? undefined : String(method.revoked)
+}
+
 /** Maps a proof-verification error to a stable code and a plain message. */
 export function classifyProofError(error: unknown): Classified {
+  for (const e of causes(error)) if (e instanceof KeyRetiredError) return keyRetired(e.verificationMethod, e.since)
   const context = refusedContext(error)
   if (context && context.code === 'DOCUMENT_NOT_AVAILABLE') {
     const url = context.url ?? 'that URL'

@@ -5,6 +5,7 @@ import { CredentialProviderJWT } from '@veramo/credential-jwt'
 import { DIDResolverPlugin } from '@veramo/did-resolver'
 import { normalizeCredential, normalizePresentation } from 'did-jwt-vc'
 import { offlineDidResolver, type DidResolver } from '@/lib/dids/resolver'
+import { keyRetired, retiredSince } from './errors'
 import { failed, passed, type Check } from './result'
 
 type Verifier = ReturnType<typeof createAgent<IResolver & ICredentialPlugin>>
@@ -96,6 +97,11 @@ function unlistedKey(result: Verified, relation: 'assertionMethod' | 'authentica
   const listed = (result.didResolutionResult?.didDocument?.[relation] ?? []) as unknown[]
   const ids = listed.map((e) => (typeof e === 'string' ? e : (e as { id?: unknown } | null)?.id))
   if (signer && ids.includes(signer)) return undefined
+  const since = retiredSince(result.didResolutionResult?.didDocument, signer)
+  if (signer && since !== undefined) {
+    const { code, message } = keyRetired(signer, since)
+    return failed('proof', code, message)
+  }
   return failed('proof', 'PROOF_PURPOSE_INVALID', `The key that signed (${signer ?? 'unknown'}) is not listed by its DID document for ${relation}: its controller did not authorise it for this purpose`)
 }
 

@@ -39,6 +39,13 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
         </p>
       )}
 
+      {list.needReissue > 0 && (
+        <div className="alert alert--warning" role="status">
+          <p><strong>{t('retiredKey.bannerTitle', { count: list.needReissue })}</strong></p>
+          <p>{t('retiredKey.bannerText')}</p>
+        </div>
+      )}
+
       <search className="iss-search">
         <form method="get" action="/issuer/issued" role="search" className="iss-search__form">
           <label htmlFor="issued-q" className="field__label">{t('searchLabel')}</label>
@@ -76,6 +83,11 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
                 <div><dt>{t('format')}</dt><dd>{t(`formats.${item.format === 'jwt' ? 'jwt' : 'di'}`)}</dd></div>
                 {item.hasPhoto && <div><dt>{t('photo')}</dt><dd>{t('photoYes')}</dd></div>}
               </dl>
+              {item.keyRetiredAt && (
+                <p className="pill pill--failed" data-key-retired>
+                  {t('retiredKey.mark', { date: format.dateTime(new Date(item.keyRetiredAt), { dateStyle: 'medium' }) })}
+                </p>
+              )}
               <div className="iss-status">
                 {item.status.state === 'untracked'
                   ? <p className="iss-status__note">{t('status.untracked')}</p>
