@@ -9,7 +9,7 @@ import { sharedPresentationFile, viewSharedPortfolio } from '@/lib/portfolio/vie
 import type { CredentialCardDto } from '@/lib/wallet/cards'
 import en from '@/messages/en'
 import fr from '@/messages/fr'
-import { DAY_MS, HOUR_MS, msAfter } from '../../factories/clock'
+import { DAY_MS, HOUR_MS, isoSeconds, msAfter } from '../../factories/clock'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWalletWorld } from '../wallet/fixtures'
 
@@ -86,5 +86,18 @@ describe('a share holding a credential not valid yet', () => {
     const vp = JSON.parse(file.body)
     expect(vp.verifiableCredential.map((c: { id: string }) => c.id)).toEqual([w.badge.id, early.di])
     expect(vp.proof).toMatchObject({ proofPurpose: 'authentication' })
+  })
+})
+
+describe('a share holding a credential that expired since it was shared', () => {
+  test('the recruiter view opens too (the same library check threw on it): validity EXPIRED, the card says expired', async () => {
+    const claims = { ...w.claims.minimalEn, validUntil: isoSeconds(msAfter(w.now, DAY_MS)) }
+    const short = await issueForOrganisation(rt, { organisation: w.org, templateId: 'skill-badge', subjectDid: w.alice.did, claims, now: w.now })
+    const shared = await createShare(rt, { id: w.alice.id, role: 'youth' }, { credentialIds: [w.badge.id, short.id], about: '', label: 'Court', expiresInDays: 30 }, w.now)
+    const view = await viewSharedPortfolio(rt, shared.token, { now: msAfter(w.now, 2 * DAY_MS) })
+    if (view.state !== 'active') throw new Error(view.state)
+    expect(view.result.checks.find((c) => c.id === 'proof')?.status).toBe('passed')
+    expect(view.result.credentials!.map((r) => r.checks.find((c) => c.id === 'validity')?.code)).toEqual(['IN_VALIDITY_PERIOD', 'EXPIRED'])
+    expect(view.cards.map((c) => c.status)).toEqual(['valid', 'expired'])
   })
 })
