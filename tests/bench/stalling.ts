@@ -56,15 +56,15 @@ async function startServer(distDir: string, workers: number): Promise<{ base: st
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-bench-'))
-  const vars = { DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('hex'), PUBLIC_URL: base, NODE_ENV: 'production', VERIFY_WORKERS: String(workers) }
+  const vars: Record<string, string> = { DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('hex'), PUBLIC_URL: base, NODE_ENV: 'production', VERIFY_WORKERS: String(workers) }
   // The database, migrated, before the server opens it (what `npm start` prepares).
-  const rt = await createRuntime(readEnv(vars))
+  const rt = await createRuntime(readEnv(vars as NodeJS.ProcessEnv))
   await rt.db.destroy()
   const server: ChildProcess = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...vars, ...(distDir === '.next' ? {} : { NEXT_DIST_DIR: distDir }), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...vars, ...(distDir === '.next' ? {} : { NEXT_DIST_DIR: distDir }), NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
   })
   const stop = async () => {
     try { process.kill(-server.pid!, 'SIGTERM') } catch { /* already gone */ }
