@@ -10,14 +10,17 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ensurePrivateDir } from '@/db/client'
+import { THREADPOOL_SIZE } from '@/lib/auth/password'
 import { readEnv } from '@/lib/env'
 import { ensureOrganisationDidWebs } from '@/lib/dids/organisation-did'
 import { createRuntime } from '@/lib/runtime'
+import { purgeExpired } from '@/lib/security/limits'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoWorld } from '@/lib/seed/demo'
 import { importSharedTaxonomies } from './import-shared-taxonomies'
 
 const root = resolve(import.meta.dirname, '..')
 const nextBin = join(root, 'node_modules', '.bin', 'next')
+const nextCli = join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 
 async function prepare() {
   const env = readEnv()
@@ -35,6 +38,8 @@ async function prepare() {
       console.log('')
     }
     for (const { slug, did } of await ensureOrganisationDidWebs(rt)) console.log(`Tremplin: ${slug} now issues as ${did}`)
+    // Expired rate-limit counters and sessions go at each start (and every PURGE_EVERY counted requests).
+    await purgeExpired(rt)
   } finally {
     await rt.db.destroy()
   }
@@ -49,10 +54,18 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
   console.log(`Tremplin: serving on http://localhost:${env.port}`)
-  const server = spawn(nextBin, ['start', '-p', String(env.port)], {
+  // Node runs Next with a preload that appends each request's socket address to X-Forwarded-For
+  // (scripts/peer-address.cjs): per-address limits then see the real peer, and believe proxies
+  // only as TRUST_PROXY says. libuv's threadpool is sized on purpose: scrypt, fs and dns.lookup
+  // share it, and password hashing takes at most HASH_CONCURRENCY threads (lib/auth/password.ts),
+  // so the default 4 would let a burst of sign-ins stall file reads and DNS lookups.
+  const server = spawn(process.execPath, ['--require', join(root, 'scripts', 'peer-address.cjs'), nextCli, 'start', '-p', String(env.port)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, DATA_DIR: env.dataDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env, DATA_DIR: env.dataDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(THREADPOOL_SIZE),
+    },
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))

@@ -5,15 +5,23 @@ import { clearSessionCookie, setLocaleCookie, setSessionCookie } from '@/lib/aut
 import { getCurrentUser } from '@/lib/auth/guards'
 import { updateUserLocale } from '@/lib/auth/repository'
 import { SignInSchema } from '@/lib/auth/schemas'
-import { authenticate, ROLE_HOME, type Role } from '@/lib/auth/service'
+import { ROLE_HOME, type Role } from '@/lib/auth/service'
+import { signIn } from '@/lib/auth/sign-in'
 import { createSession, deleteSession, SESSION_COOKIE } from '@/lib/auth/sessions'
 import { AppError } from '@/lib/errors'
 import { isLocale } from '@/lib/i18n/config'
 import { getRuntime } from '@/lib/runtime'
 import { localPathOr } from '@/lib/security/local-path'
-import { hit, reset, SIGN_IN_LIMIT } from '@/lib/security/rate-limit'
+import { RateLimitError, waitMinutes } from '@/lib/security/limits'
+import { requestAddressKey } from '@/lib/security/request-address'
 
-export type SignInState = { ok: false; error?: 'invalid' | 'required' | 'tooManyAttempts'; identifier?: string } | undefined
+export type SignInState = {
+  ok: false
+  error?: 'invalid' | 'required' | 'tooManyAttempts' | 'busy'
+  identifier?: string
+  /** With tooManyAttempts: how long to wait. */
+  retryAfterMinutes?: number
+} | undefined
 
 /** Signs in with a username or e-mail and a password; the user's language comes back with them. */
 export async function signInAction(_: SignInState, form: FormData): Promise<SignInState> {
@@ -21,17 +29,15 @@ export async function signInAction(_: SignInState, form: FormData): Promise<Sign
   const identifier = typeof form.get('identifier') === 'string' ? String(form.get('identifier')).slice(0, 200) : ''
   if (!input.success) return { ok: false, error: 'required', identifier }
   const rt = await getRuntime()
-  // Per account name, so that guessing one account's password is slow whoever tries it.
-  const limitKey = `sign-in:${input.data.identifier.trim().toLowerCase()}`
-  if (!(await hit(rt, limitKey, SIGN_IN_LIMIT)).allowed) return { ok: false, error: 'tooManyAttempts', identifier }
   let user
   try {
-    user = await authenticate(rt, input.data.identifier, input.data.password)
+    user = await signIn(rt, { ...input.data, address: await requestAddressKey(rt) })
   } catch (e) {
+    if (e instanceof RateLimitError) return { ok: false, error: 'tooManyAttempts', identifier, retryAfterMinutes: waitMinutes(e.retryAfterSeconds) }
+    if (e instanceof AppError && e.code === 'BUSY') return { ok: false, error: 'busy', identifier }
     if (e instanceof AppError && e.code === 'UNAUTHORIZED') return { ok: false, error: 'invalid', identifier }
     throw e
   }
-  await reset(rt, limitKey)
   const { token, expiresAt } = await createSession(rt, user.id)
   await setSessionCookie(token, expiresAt)
   if (isLocale(user.locale)) await setLocaleCookie(user.locale)

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { createDidKey } from '@/lib/dids/signer'
 import type { Runtime } from '@/lib/runtime'
-import { AppError } from '@/lib/errors'
-import { hashPassword, verifyPassword } from './password'
+import { hashPassword } from './password'
 import * as repo from './repository'
+import { signIn } from './sign-in'
 
 export const ROLES = ['youth', 'counsellor', 'tutor', 'recruiter', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -39,23 +39,13 @@ export async function createUser(rt: Runtime, input: NewUserInput) {
   return { id, did, username: row.username, role: row.role }
 }
 
-// A real hash of a random password: checking against it when the account does not exist costs
-// the same time as a real check, so response times do not tell which accounts exist.
-let decoy: Promise<string> | undefined
-
 /**
- * Checks an identifier (username or e-mail) and password.
- * @throws AppError UNAUTHORIZED, the same for an unknown account and a wrong password.
+ * Checks an identifier and password as `signIn` does (limits first), for a caller with no client
+ * address (scripts, tests); requests go through `signIn` with theirs.
+ * @throws the errors of `signIn`.
  */
-export async function authenticate(rt: Pick<Runtime, 'db'>, identifier: string, password: string) {
-  const user = await repo.findUserByIdentifier(rt.db, identifier.trim().toLowerCase())
-  if (!user?.password_hash) {
-    decoy ??= hashPassword(Math.random().toString(36))
-    await verifyPassword(password, await decoy)
-    throw new AppError('UNAUTHORIZED', 'Unknown identifier or wrong password')
-  }
-  if (!(await verifyPassword(password, user.password_hash))) throw new AppError('UNAUTHORIZED', 'Unknown identifier or wrong password')
-  return user
+export function authenticate(rt: Pick<Runtime, 'db'>, identifier: string, password: string) {
+  return signIn(rt, { identifier, password, address: 'unknown' })
 }
 
 /** Where each role lands after signing in. */

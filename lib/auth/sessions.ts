@@ -64,3 +64,9 @@ export async function deleteSession(rt: Pick<Runtime, 'db'>, token: string | und
 export async function deleteUserSessions(rt: Pick<Runtime, 'db'>, userId: string): Promise<void> {
   await rt.db.deleteFrom('sessions').where('user_id', '=', userId).execute()
 }
+
+/** Deletes every session past its expiry (lib/security/limits.ts purges them with old counters); how many. */
+export async function deleteExpiredSessions(rt: Pick<Runtime, 'db'>, now = new Date()): Promise<number> {
+  const done = await rt.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst()
+  return Number(done.numDeletedRows)
+}

@@ -1,6 +1,7 @@
 import { logConsent } from '@/lib/consent/repository'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { LIMITS } from '@/lib/security/limits'
 import { hit, type RateLimit } from '@/lib/security/rate-limit'
 import * as repo from './repository'
 import { messageLimitKey } from './repository'
@@ -18,7 +19,7 @@ import type { BlockInput, DecideInput, ReportInput, SendMessageInput } from './s
 export interface Actor { id: string; role: string }
 
 /** Messages one person may send, across all their threads. */
-export const MESSAGE_LIMIT: RateLimit = { max: 30, windowMs: 10 * 60 * 1000 }
+export const MESSAGE_LIMIT: RateLimit = LIMITS.message
 
 export type ContactStatus = 'pending' | 'accepted' | 'declined'
 

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import { listConsentEvents, logConsent } from '@/lib/consent/repository'
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { LIMITS } from '@/lib/security/limits'
 import { hit, type RateLimit } from '@/lib/security/rate-limit'
 import { isUniqueViolation } from '@/lib/status/allocate'
 import { assertYouth, type Actor } from '@/lib/wallet/service'
@@ -18,7 +19,7 @@ export type { BlindProfileDto, BlindSkillDto, IssuerDto } from './blind'
 
 type Rt = Pick<Runtime, 'db'>
 
-export const CONTACT_REQUEST_LIMIT: RateLimit = { max: 20, windowMs: 24 * 60 * 60 * 1000 }
+export const CONTACT_REQUEST_LIMIT: RateLimit = LIMITS['contact-request']
 const MAX_HANDLE_ATTEMPTS = 5
 
 // ---- The young person's side -------------------------------------------------------------

@@ -5,25 +5,9 @@ import { AppError, ValidationError, type FieldError } from '@/lib/errors'
 import { isUniqueViolation } from '@/lib/onboarding/access'
 import { emailTaken, usernameTaken } from '@/lib/onboarding/repository'
 import type { Runtime } from '@/lib/runtime'
-import type { RateLimit } from '@/lib/security/rate-limit'
 import * as repo from './repository'
 import { firstStaffRole, type RegisterOrganisationInput } from './schemas'
 import { createOrganisation } from './service'
-
-/** Registrations per client address: a handful an hour (an organisation registers once). */
-export const REGISTER_LIMIT: RateLimit = { max: 5, windowMs: 60 * 60 * 1000 }
-/** Registrations from everyone together: bounds a flood of pending organisations from many addresses. */
-export const REGISTER_GLOBAL_LIMIT: RateLimit = { max: 30, windowMs: 60 * 60 * 1000 }
-
-/**
- * The client's address as the reverse proxy reports it (first `X-Forwarded-For` hop, or
- * `X-Real-IP`), else 'direct'. Only as trustworthy as the proxy: without one, a client can claim
- * any address, which is why a global limit applies too.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return (forwarded || headers.get('x-real-ip')?.trim() || 'direct').slice(0, 100)
-}
 
 /**
  * An organisation registers itself: it is created PENDING (it cannot issue until an admin

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client'
+import { accountSignInKey } from '@/lib/auth/sign-in'
 import { logConsent } from '@/lib/consent/repository'
 import { messageLimitKey } from '@/lib/contacts/repository'
 import { eraseHolderDid } from '@/lib/dids/holder'
@@ -129,7 +130,8 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
     await trx.deleteFrom('pilot_members').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('account_links').where('user_id', '=', user.id).execute()
-    const limitKeys = [`sign-in:${user.username.toLowerCase()}`, ...(user.email ? [`sign-in:${user.email.toLowerCase()}`] : []), `delete-account:${user.id}`, messageLimitKey(user.id)]
+    // Sign-in counts the account under its id (lib/auth/sign-in.ts); the name keys are from before that.
+    const limitKeys = [accountSignInKey(user.id), `sign-in:${user.username.toLowerCase()}`, ...(user.email ? [`sign-in:${user.email.toLowerCase()}`] : []), `delete-account:${user.id}`, messageLimitKey(user.id)]
     await trx.deleteFrom('rate_limits').where('key', 'in', limitKeys).execute()
 
     // The network: stories, the directory entry, contacts with their messages, blocks and the

@@ -6,8 +6,6 @@ export interface RateLimit {
   windowMs: number
 }
 
-export const SIGN_IN_LIMIT: RateLimit = { max: 10, windowMs: 15 * 60 * 1000 }
-
 /**
  * Counts one hit for `key` in a fixed window and tells whether it is allowed. The counter lives in
  * the database (shared by every app instance); one upsert per hit.

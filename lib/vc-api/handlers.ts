@@ -5,6 +5,8 @@ import { AppError, httpStatus, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { authenticateApiToken } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
+import { clientAddress } from '@/lib/security/client-address'
+import { checkLimit, rateLimitedResponse } from '@/lib/security/limits'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { parseJsonBody, readBodyText } from './body'
 
@@ -28,6 +30,8 @@ export function errorResponse(error: unknown): Response {
 const VerifyOptionsSchema = z.object({
   challenge: z.string().min(1).max(512).optional(),
   domain: z.string().min(1).max(512).optional(),
+  // Holder binding is enforced unless the caller asks for spec-level verification (decision 011).
+  holderBinding: z.enum(['enforce', 'report']).optional(),
 }).partial().optional()
 
 type VerifyKind = 'credential' | 'presentation'
@@ -55,6 +59,9 @@ function busy(error: AppError): Response {
  * verification is saturated. The body is the result either way.
  */
 export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKind): Promise<Response> {
+  // Counted per client address before the body is even read (docs/decisions/019): 429 + Retry-After.
+  const limited = await checkLimit(rt, 'verify', clientAddress(request.headers, rt.env.trustProxy).key)
+  if (limited) return rateLimitedResponse(limited)
   let body: unknown
   try {
     body = parseJsonBody(await readBodyText(request))
@@ -69,7 +76,7 @@ export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKi
   const document = record[FIELD[kind]]
   if (document === undefined) return unusable('BAD_REQUEST', `The body has no "${FIELD[kind]}"`, 400)
   const options = VerifyOptionsSchema.safeParse(record.options)
-  if (!options.success) return unusable('BAD_REQUEST', '"options" may hold a "challenge" and a "domain" (strings)', 400)
+  if (!options.success) return unusable('BAD_REQUEST', '"options" may hold a "challenge" and a "domain" (strings), and "holderBinding" ("enforce" or "report")', 400)
   let result: VerificationResult
   try {
     result = await verifyOnInstance(rt, { input: document, ...options.data })

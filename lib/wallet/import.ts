@@ -3,6 +3,7 @@ import { isObject, parseInput, toArray } from '@/lib/credentials/verify/input'
 import { jwtCredentialView } from '@/lib/credentials/verify/jwt'
 import type { VerificationResult } from '@/lib/credentials/verify/result'
 import type { Runtime } from '@/lib/runtime'
+import { LIMITS } from '@/lib/security/limits'
 import { hit, type RateLimit } from '@/lib/security/rate-limit'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { toCard } from './cards'
@@ -17,7 +18,7 @@ import { assertYouth, type Actor } from './service'
 // Why: docs/decisions/011-importing-credentials.md.
 
 /** Imports per young person per hour: each can make this server resolve DIDs and fetch status lists. */
-export const IMPORT_LIMIT: RateLimit = { max: 30, windowMs: 60 * 60 * 1000 }
+export const IMPORT_LIMIT: RateLimit = LIMITS.import
 
 export interface ImportItemDto {
   /** 1-based, in the order the credentials came. */

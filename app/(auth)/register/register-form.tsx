@@ -32,7 +32,7 @@ export function RegisterForm() {
     <form action={action} className="form" noValidate>
       {state && (
         <p ref={summary} tabIndex={-1} className="alert alert--error" role="alert">
-          {state.error === 'tooManyAttempts' ? t('errors.tooManyAttempts') : tc('form.fixErrors')}
+          {state.error === 'tooManyAttempts' ? tc('limits.tooMany', { minutes: state.retryAfterMinutes ?? 60 }) : state.error === 'busy' ? tc('limits.busy') : tc('form.fixErrors')}
         </p>
       )}
       <fieldset className="iss-fieldset">

@@ -26,7 +26,7 @@ export function SignInForm() {
     <form action={formAction} className="form" noValidate>
       {state?.error ? (
         <p id="sign-in-error" className="alert alert--error" role="alert">
-          {t(`errors.${state.error}`)}
+          {t(`errors.${state.error}`, { minutes: state.retryAfterMinutes ?? 15 })}
         </p>
       ) : null}
 

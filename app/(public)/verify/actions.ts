@@ -4,6 +4,8 @@ import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { MAX_INPUT_BYTES } from '@/lib/credentials/verify/input'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
+import { checkLimit, waitMinutes } from '@/lib/security/limits'
+import { requestAddressKey } from '@/lib/security/request-address'
 import { verifyOnInstance } from '@/lib/verification/service'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
 import { contentOf } from '@/lib/verification/cards'
@@ -15,6 +17,8 @@ export type VerifyState =
   | {
     status: 'error'
     error: VerifyInputError
+    /** With rateLimited: how long to wait. */
+    retryAfterMinutes?: number
     /** What was typed or pasted, given back so nothing is lost. */
     input: string
     challenge: string
@@ -62,6 +66,8 @@ export async function verifyAction(_: VerifyState, form: FormData): Promise<Veri
 
   const rt = await getRuntime()
   const now = new Date()
+  const limited = await checkLimit(rt, 'verify', await requestAddressKey(rt), now)
+  if (limited) return { status: 'error', error: 'rateLimited', retryAfterMinutes: waitMinutes(limited.retryAfterSeconds), ...echo }
   let result: VerificationResult
   try {
     result = await verifyOnInstance(rt, { input: document, ...options.data, now })

@@ -7,7 +7,7 @@ export const VerifyOptionsSchema = z.object({
 })
 
 /** Input errors the page explains (message keys under `verify.errors`). */
-export type VerifyInputError = 'busy' | 'tooComplex' | 'empty' | 'tooLarge' | 'tooDeep' | 'notReadable' | 'notCredential' | 'fileUnreadable' | 'optionsInvalid'
+export type VerifyInputError = 'busy' | 'tooComplex' | 'empty' | 'tooLarge' | 'tooDeep' | 'notReadable' | 'notCredential' | 'fileUnreadable' | 'optionsInvalid' | 'rateLimited'
 
 /** The verifier's input codes → what the page says. */
 export const INPUT_ERRORS: Record<string, VerifyInputError> = {

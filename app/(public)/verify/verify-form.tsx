@@ -110,7 +110,7 @@ export function VerifyForm() {
 
       {/* After an action React resets the form to its default values: the server's echo of the input. */}
       <form ref={formRef} action={formAction} onSubmit={onSubmit} className={`form ${styles.form}`} noValidate aria-busy={pending}>
-        {error && <p id="verify-error" className="alert alert--error" role="alert">{t(`errors.${error}`)}</p>}
+        {error && <p id="verify-error" className="alert alert--error" role="alert">{t(`errors.${error}`, { minutes: (state.status === 'error' && state.retryAfterMinutes) || 10 })}</p>}
 
         <PasteOrUpload
           id="verify"

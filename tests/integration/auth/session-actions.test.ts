@@ -63,10 +63,12 @@ describe('sign-in attempts', () => {
   })
 
   test('a successful sign-in clears the count', async () => {
-    await createUser(rt, { role: 'recruiter', username: 'forgetful', displayName: 'F', password: 'the real password' })
+    const { id } = await createUser(rt, { role: 'recruiter', username: 'forgetful', displayName: 'F', password: 'the real password' })
     for (let i = 0; i < 9; i++) await signInAction(undefined, form({ identifier: 'forgetful', password: `guess ${i}` }))
+    const key = `sign-in:account:${id}`
+    expect((await rt.db.selectFrom('rate_limits').select('count').where('key', '=', key).executeTakeFirst())?.count).toBe(9)
     expect(await outcome(() => signInAction(undefined, form({ identifier: 'forgetful', password: 'the real password' })))).toBe('redirect:/directory')
-    const left = await rt.db.selectFrom('rate_limits').selectAll().where('key', '=', 'sign-in:forgetful').executeTakeFirst()
+    const left = await rt.db.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst()
     expect(left).toBeUndefined()
   })
 })

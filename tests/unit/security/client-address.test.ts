@@ -65,18 +65,20 @@ describe('client address with TRUST_PROXY as a number of proxies', () => {
 })
 
 describe('TRUST_PROXY in the environment', () => {
+  const env = (vars: Record<string, string>) => readEnv({ NODE_ENV: 'test', ...vars })
+
   test('unset means no proxy', () => {
-    expect(readEnv({}).trustProxy).toEqual({ kind: 'none' })
+    expect(env({}).trustProxy).toEqual({ kind: 'none' })
   })
 
   test('accepts addresses, CIDRs and counts', () => {
-    expect(readEnv({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 })
-    expect(readEnv({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, fd00::/8' }).trustProxy.kind).toBe('list')
+    expect(env({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 })
+    expect(env({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, fd00::/8' }).trustProxy.kind).toBe('list')
   })
 
   test('refuses anything else, naming the variable', () => {
     for (const bad of ['proxy.example', '10.0.0.0/33', '127.1', '0', 'yes']) {
-      expect(() => readEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/)
+      expect(() => env({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/)
     }
   })
 })

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl'
 import { useActionState, useState } from 'react'
 import { TextField } from '@/app/(issuer)/_components/form-field'
 import { useErrorText } from '@/app/(issuer)/_components/use-error-text'
+import { LimitAlert } from '@/app/_components/limit-alert'
 import { activateAction } from './actions'
 
 /** The young person chooses a password (twice), then lands in their wallet. */
@@ -15,6 +16,7 @@ export function ActivateForm({ token }: { token: string }) {
   return (
     <form action={action} className="form" noValidate>
       {state?.error === 'linkInvalid' && <p className="alert alert--error" role="alert">{t('linkStopped')}</p>}
+      <LimitAlert error={state?.error} minutes={state?.retryAfterMinutes} youth />
       {Object.keys(errors).length > 0 && <p className="alert alert--error" role="alert">{t('fixErrors')}</p>}
       <input type="hidden" name="token" value={token} />
       <TextField name="password" type={show ? 'text' : 'password'} label={t('password')} hint={t('passwordHint')} error={errorText(errors.password)}

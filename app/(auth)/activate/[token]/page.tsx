@@ -4,6 +4,9 @@ import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { viewActivation } from '@/lib/onboarding/service'
 import { getRuntime } from '@/lib/runtime'
+import { checkLimit, waitMinutes } from '@/lib/security/limits'
+import { requestAddressKey } from '@/lib/security/request-address'
+import { TooManyTries } from '@/app/_components/too-many-tries'
 import { ActivateForm } from './activate-form'
 import '@/app/(issuer)/_components/issuer.css'
 
@@ -15,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
-  const view = await viewActivation(await getRuntime(), token)
+  const rt = await getRuntime()
+  // Per client address, before the link is looked up: links are secrets, guessing them is slow.
+  const limited = await checkLimit(rt, 'link', await requestAddressKey(rt))
+  if (limited) return <TooManyTries minutes={waitMinutes(limited.retryAfterSeconds)} youth />
+  const view = await viewActivation(rt, token)
   if (view.status !== 'valid') notFound()
   const t = await getTranslations('onboarding.activate')
   return (

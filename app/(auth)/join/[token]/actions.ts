@@ -10,8 +10,10 @@ import { keepValues, validationFieldErrors, zodFieldErrors, type FieldErrors } f
 import { JoinSchema } from '@/lib/onboarding/schemas'
 import { acceptInvitation } from '@/lib/onboarding/service'
 import { getRuntime } from '@/lib/runtime'
+import { enforceLimits, RateLimitError, waitMinutes } from '@/lib/security/limits'
+import { requestAddressKey } from '@/lib/security/request-address'
 
-export type JoinState = { ok: false; fieldErrors?: FieldErrors; error?: 'linkInvalid'; values?: Record<string, string> } | undefined
+export type JoinState = { ok: false; fieldErrors?: FieldErrors; error?: 'linkInvalid' | 'tooManyAttempts' | 'busy'; retryAfterMinutes?: number; values?: Record<string, string> } | undefined
 
 /** Public: the invitee creates their account in the inviting organisation, and is signed in. */
 export async function joinAction(_: JoinState, form: FormData): Promise<JoinState> {
@@ -23,8 +25,12 @@ export async function joinAction(_: JoinState, form: FormData): Promise<JoinStat
   const locale = (await cookies()).get(LOCALE_COOKIE)?.value
   let account
   try {
+    // Per client address, before the link is looked up or a password hashed (guessing links).
+    await enforceLimits(rt, [['link', await requestAddressKey(rt)]])
     account = await acceptInvitation(rt, { ...input.data, locale: isLocale(locale) ? locale : 'fr' })
   } catch (e) {
+    if (e instanceof RateLimitError) return { ok: false, error: 'tooManyAttempts', retryAfterMinutes: waitMinutes(e.retryAfterSeconds), values }
+    if (e instanceof AppError && e.code === 'BUSY') return { ok: false, error: 'busy', values }
     if (e instanceof ValidationError) return { ok: false, fieldErrors: validationFieldErrors(e), values }
     if (e instanceof AppError && e.code === 'NOT_FOUND') return { ok: false, error: 'linkInvalid', values }
     throw e

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
 import { TextField } from '@/app/(issuer)/_components/form-field'
 import { useErrorText } from '@/app/(issuer)/_components/use-error-text'
+import { LimitAlert } from '@/app/_components/limit-alert'
 import { joinAction } from './actions'
 
 /** The invitee's account: name, username, e-mail (from the invitation, if any), password. */
@@ -16,6 +17,7 @@ export function JoinForm({ token, email }: { token: string; email: string | null
   return (
     <form action={action} className="form" noValidate>
       {state?.error === 'linkInvalid' && <p className="alert alert--error" role="alert">{t('linkStopped')}</p>}
+      <LimitAlert error={state?.error} minutes={state?.retryAfterMinutes} />
       {Object.keys(errors).length > 0 && <p className="alert alert--error" role="alert">{tc('form.fixErrors')}</p>}
       <input type="hidden" name="token" value={token} />
       <TextField name="displayName" label={t('displayName')} hint={t('displayNameHint')} error={errorText(errors.displayName)}

@@ -3,6 +3,9 @@ import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { viewInvitation } from '@/lib/onboarding/service'
 import { getRuntime } from '@/lib/runtime'
+import { checkLimit, waitMinutes } from '@/lib/security/limits'
+import { requestAddressKey } from '@/lib/security/request-address'
+import { TooManyTries } from '@/app/_components/too-many-tries'
 import { JoinForm } from './join-form'
 import '@/app/(issuer)/_components/issuer.css'
 
@@ -14,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
-  const view = await viewInvitation(await getRuntime(), token)
+  const rt = await getRuntime()
+  // Per client address, before the link is looked up: links are secrets, guessing them is slow.
+  const limited = await checkLimit(rt, 'link', await requestAddressKey(rt))
+  if (limited) return <TooManyTries minutes={waitMinutes(limited.retryAfterSeconds)} />
+  const view = await viewInvitation(rt, token)
   if (view.status !== 'valid') notFound()
   const [t, tr] = await Promise.all([getTranslations('onboarding.join'), getTranslations('onboarding.roleInline')])
   return (

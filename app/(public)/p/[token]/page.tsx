@@ -11,6 +11,9 @@ import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/i
 import { headlineParts } from '@/lib/portfolio/binding'
 import { viewSharedPortfolio, type SharedPortfolio } from '@/lib/portfolio/view'
 import { getRuntime } from '@/lib/runtime'
+import { checkLimit, waitMinutes } from '@/lib/security/limits'
+import { requestAddressKey } from '@/lib/security/request-address'
+import { TooManyTries } from '@/app/_components/too-many-tries'
 import { credentialSegment } from '@/lib/wallet/paths'
 import styles from './portfolio.module.css'
 import { ProfileSections } from './profile-sections'
@@ -27,6 +30,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SharedPortfolioPage({ params }: Props) {
   await connection()
   const { token } = await params
+  // Per client address, before any signing (docs/decisions/019): generous, recruiters open links.
+  const rt = await getRuntime()
+  const limited = await checkLimit(rt, 'share-view', await requestAddressKey(rt))
+  if (limited) return <TooManyTries minutes={waitMinutes(limited.retryAfterSeconds)} />
   const view = await load(token)
   if (view.state !== 'active') return <Unavailable state={view.state} />
   return <Portfolio view={view} token={token} />
