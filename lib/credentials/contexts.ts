@@ -42,3 +42,60 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new Map(
     .filter(([url]) => /^https?:\/\//.test(url))
     .map(([url, doc]) => [url, doc as object]),
 )
+
+const BASE_CONTEXTS = new Set([VC_V1_CONTEXT, VC_V2_CONTEXT])
+
+export function isBundledContext(url: string): boolean {
+  return BUNDLED_CONTEXTS.has(url)
+}
+
+/** Why one `@context` value is refused, or undefined when every entry names an allowed context. */
+function refusedContextValue(value: unknown, allowed: (url: string) => boolean, inlineAllowed: boolean): string | undefined {
+  const entries = Array.isArray(value) ? value : [value]
+  for (const [i, entry] of entries.entries()) {
+    if (typeof entry === 'string') {
+      if (!allowed(entry)) return `the context ${entry.slice(0, 200)} is not one of the published contexts this verifier bundles`
+    } else if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      if (!inlineAllowed || i === 0) return 'an inline context (a JSON object) defines terms of its own'
+    } else {
+      return 'a context is neither a URL nor a list of URLs'
+    }
+  }
+  return undefined
+}
+
+/**
+ * Term definitions come only from bundled, published contexts (docs/decisions/017): the first
+ * `@context` anywhere in `document` — top level, nested objects, proofs — that is an inline object
+ * or names a context not allowed, described; else undefined. Checked before any JSON-LD work: a
+ * credential whose signature verifies only because an inline copy redefined its terms (say, `name`
+ * swapped with `description`) must not read as verified.
+ *
+ * `presentation`: the envelope of a presentation may add inline terms after a protected VC base
+ * context (VCDM 2.0 §4.3 allows it; the base context's protected terms — holder, proof,
+ * verifiableCredential — cannot be redefined, and no claim is read from the envelope). Every
+ * credential inside, and everything else nested, follows the strict rule.
+ */
+export function disallowedContext(document: unknown, allowed: (url: string) => boolean = isBundledContext, options: { presentation?: boolean } = {}): string | undefined {
+  const stack: { node: unknown; envelope: boolean }[] = [{ node: document, envelope: Boolean(options.presentation) }]
+  while (stack.length) {
+    const { node, envelope } = stack.pop()!
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push({ node: child, envelope: false })
+      continue
+    }
+    if (!node || typeof node !== 'object') continue
+    const record = node as Record<string, unknown>
+    if ('@context' in record) {
+      const value = record['@context']
+      const first = Array.isArray(value) ? value[0] : value
+      const inline = envelope && typeof first === 'string' && BASE_CONTEXTS.has(first)
+      const refused = refusedContextValue(value, allowed, inline)
+      if (refused) return refused
+    }
+    for (const [key, child] of Object.entries(record)) {
+      if (key !== '@context') stack.push({ node: child, envelope: false })
+    }
+  }
+  return undefined
+}

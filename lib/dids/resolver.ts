@@ -67,6 +67,8 @@ function webMethod({ db, publicUrl, fetchDocument }: DidResolverOptions): DIDRes
     try {
       document = await fetchDocument(url)
     } catch (e) {
+      // A saturated process says so (the verification reports "busy", not "no such DID").
+      if ((e as { code?: unknown }).code === 'REMOTE_BUSY') return failure('REMOTE_BUSY', (e as Error).message)
       return failure('notFound', `its DID document could not be obtained from ${url}: ${(e as Error).message}`)
     }
     const checked = checkDocument(document, did)

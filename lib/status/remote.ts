@@ -1,9 +1,13 @@
 import { lookup as dnsLookup } from 'node:dns/promises'
 import { request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net'
-import { BlockList, isIP } from 'node:net'
+import { isIP } from 'node:net'
 import { Readable } from 'node:stream'
+import ipaddr from 'ipaddr.js'
 import type { StatusListResolver } from '@/lib/credentials/verify'
+import { createFetchLimiter, type FetchLimiter } from './fetch-limiter'
+
+export { createFetchLimiter, RemoteBusyError, type FetchLimiter } from './fetch-limiter'
 
 /** The one address a request may connect to: the one whose checks passed. */
 export interface PinnedAddress {
@@ -28,19 +32,46 @@ export interface RemoteFetchOptions {
   clock?: () => number
   /** The Accept header. */
   accept?: string
+  /** Bounds concurrent fetches (default: the one limiter of this process, REMOTE_FETCH_LIMITS). */
+  limiter?: FetchLimiter
 }
 
-/** Addresses a remote fetch must never reach: this machine, its networks, link-local, special ranges. */
-const BLOCKED = new BlockList()
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) BLOCKED.addSubnet(net, prefix, 'ipv4')
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) BLOCKED.addSubnet(net, prefix, 'ipv6')
+/**
+ * Process-wide: at most 8 remote fetches at once, 16 more waiting; beyond, a fetch fails at once
+ * with RemoteBusyError (docs/decisions/016-bounded-verification.md).
+ */
+export const REMOTE_FETCH_LIMITS = { concurrency: 8, queue: 16 } as const
+const processLimiter = createFetchLimiter(REMOTE_FETCH_LIMITS)
 
+/**
+ * Only public unicast addresses may be reached: ipaddr.js names every special range (private,
+ * loopback, link-local, CGNAT, TEST-NETs, benchmarking, multicast, reserved; IPv6 ULA, mapped,
+ * NAT64 `64:ff9b::/96` and `64:ff9b:1::/48`, 6to4, Teredo, site-local, discard `100::/64`, …) and
+ * calls the rest 'unicast'. It does not name IPv4-compatible `::/96` (deprecated, RFC 4291 §2.5.5.1):
+ * refused here. An IPv4 embedded in a mapped, compatible, NAT64, 6to4 or Teredo address is checked too.
+ */
 export function isBlockedAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
-  if (mapped) return BLOCKED.check(mapped[1]!, 'ipv4')
-  const family = isIP(address)
-  return family === 0 || BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6')
+  if (isIP(address) === 0 || !ipaddr.isValid(address)) return true
+  const parsed = ipaddr.parse(address)
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast'
+  const v6 = parsed as ipaddr.IPv6
+  const embedded = embeddedIPv4(v6)
+  if (embedded && embedded.range() !== 'unicast') return true
+  return v6.range() !== 'unicast' || v6.parts.slice(0, 6).every((p) => p === 0)
+}
+
+/** The IPv4 address inside an IPv6 transition address, if any. */
+function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const p = v6.parts
+  const fromParts = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff])
+  const range = v6.range()
+  // ::a.b.c.d (compatible), ::ffff:a.b.c.d (mapped), 64:ff9b::a.b.c.d and 64:ff9b:1::/48 (NAT64): the last 32 bits.
+  if (p.slice(0, 5).every((x) => x === 0) && (p[5] === 0 || p[5] === 0xffff)) return fromParts(p[6]!, p[7]!)
+  if (range === 'rfc6052' || range === 'rfc6145') return fromParts(p[6]!, p[7]!)
+  if (range === '6to4') return fromParts(p[1]!, p[2]!)
+  // Teredo: the client's address, every bit inverted, in the last 32 bits.
+  if (range === 'teredo') return fromParts(~p[6]! & 0xffff, ~p[7]! & 0xffff)
+  return undefined
 }
 
 const systemLookup: Lookup = (host) => dnsLookup(host, { all: true, verbatim: true })
@@ -88,25 +119,35 @@ export const pinnedHttpsFetch: Fetch = (url, init, pinned) => new Promise<Respon
  * checked against private, loopback and link-local ranges, then the connection made to that
  * checked address (no second lookup a rebinding DNS could answer differently); redirects
  * followed by hand (at most 3, each target checked the same way); 3 s for the whole exchange;
- * 1 MB at most; successes cached briefly. @throws Error with the reason.
+ * 1 MB at most; successes cached briefly; at most REMOTE_FETCH_LIMITS fetches at once in the
+ * process (the time spent waiting counts in the 3 s); one fetch for concurrent requests of one URL.
+ * @throws Error with the reason (RemoteBusyError when the process is saturated).
  */
 export function remoteJsonFetcher(options: RemoteFetchOptions = {}): (url: string) => Promise<unknown> {
   const { fetch: doFetch = pinnedHttpsFetch, lookup = systemLookup, timeoutMs = 3000, maxBytes = 1024 * 1024, maxRedirects = 3, cacheMs = 60_000, clock = Date.now } = options
   const accept = options.accept ?? 'application/json'
+  const limiter = options.limiter ?? processLimiter
   const cache = new Map<string, { until: number; document: unknown }>()
-  return async (url) => {
-    const hit = cache.get(url)
-    if (hit && hit.until > clock()) return structuredClone(hit.document)
+  const inFlight = new Map<string, Promise<unknown>>()
+  const load = async (url: string) => {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
     try {
-      const document = await fetchJson(url, { doFetch, lookup, maxBytes, maxRedirects, accept, signal: controller.signal })
+      const document = await limiter.run(() => fetchJson(url, { doFetch, lookup, maxBytes, maxRedirects, accept, signal: controller.signal }), controller.signal)
       if (cache.size > 200) cache.clear()
       cache.set(url, { until: clock() + cacheMs, document })
-      return structuredClone(document)
+      return document
     } finally {
       clearTimeout(timer)
+      inFlight.delete(url)
     }
+  }
+  return async (url) => {
+    const hit = cache.get(url)
+    if (hit && hit.until > clock()) return structuredClone(hit.document)
+    let pending = inFlight.get(url)
+    if (!pending) inFlight.set(url, (pending = load(url)))
+    return structuredClone(await pending)
   }
 }
 
@@ -145,7 +186,7 @@ async function fetchJson(start: string, o: FetchCtx): Promise<unknown> {
 
 /**
  * Checks that `url` is HTTPS and that EVERY address its host has is public; returns the one
- * address to connect to. @throws Error naming the refused scheme or address.
+ * address to connect to. @throws Error naming the refused scheme, never the address.
  */
 export async function vetPublicHttps(url: string, lookup: Lookup, signal?: AbortSignal): Promise<PinnedAddress> {
   let parsed: URL
@@ -158,8 +199,8 @@ export async function vetPublicHttps(url: string, lookup: Lookup, signal?: Abort
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
   const answers = isIP(host) ? [{ address: host, family: isIP(host) }] : await (signal ? race(lookup(host), signal) : lookup(host))
   if (answers.length === 0) throw new Error(`${host} has no address`)
-  const blocked = answers.find((a) => isBlockedAddress(a.address))
-  if (blocked) throw new Error(`refused: ${host} resolves to a private, loopback or link-local address (${blocked.address})`)
+  // Never say which address: the answer would map a network the caller cannot see.
+  if (answers.some((a) => isBlockedAddress(a.address))) throw new Error('refused: the host resolves to a non-public address')
   const first = answers[0]!
   return { address: first.address, family: isIP(first.address) === 6 ? 6 : 4 }
 }

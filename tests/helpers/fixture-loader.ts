@@ -221,5 +221,6 @@ export function createFixtureLoader(fixturesDir: string): FixtureLoader {
     requests.push({ url, served: doc !== undefined })
     return doc
   }
-  return { extra, documentLoader: createDocumentLoader({ extra }), requests }
+  // The examples context is served here, so it is declared: the verifier's context allow-list (decision 017) admits it for these fixtures only.
+  return { extra, documentLoader: createDocumentLoader({ extra, extraContexts: [EXAMPLES_V2_CONTEXT_URL] }), requests }
 }

@@ -1,6 +1,7 @@
 import * as vc from '@digitalbazaar/vc'
 import jsigs from 'jsonld-signatures'
-import type { DocumentLoader } from '../document-loader'
+import { disallowedContext } from '../contexts'
+import { allowedContexts, type DocumentLoader } from '../document-loader'
 import { verificationSuites } from '../suites'
 import { classifyProofError } from './errors'
 import { isObject, toArray } from './input'
@@ -14,6 +15,13 @@ export interface ProofOutcome {
   signer?: string
 }
 
+/** CONTEXT_NOT_ALLOWED before any JSON-LD work: inline or unknown contexts (decision 017). */
+function contextRefused(document: Record<string, unknown>, documentLoader: DocumentLoader, presentation = false): Check | undefined {
+  const refused = disallowedContext(document, allowedContexts(documentLoader), { presentation })
+  if (!refused) return undefined
+  return failed('proof', 'CONTEXT_NOT_ALLOWED', `Not checked as signed: ${refused}; terms are read only from the bundled published contexts, so what this document says cannot be trusted to mean what it seems`)
+}
+
 function missingProof(document: Record<string, unknown>): Check | undefined {
   const proofs = toArray(document.proof)
   if (proofs.length === 0) return failed('proof', 'PROOF_MISSING', 'There is no proof: nothing shows who issued this or that it was not changed')
@@ -23,7 +31,7 @@ function missingProof(document: Record<string, unknown>): Check | undefined {
 
 /** Verifies the issuer's proof of a Data Integrity credential (assertionMethod, signer = issuer). */
 export async function verifyCredentialProof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofOutcome> {
-  const missing = missingProof(credential)
+  const missing = missingProof(credential) ?? contextRefused(credential, documentLoader)
   if (missing) return { check: missing }
   try {
     const result = await jsigs.verify(credential, {
@@ -47,7 +55,7 @@ export async function verifyCredentialProof(credential: Record<string, unknown>,
  * verifier asked for is the separate `challenge` check.
  */
 export async function verifyPresentationProof(presentation: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofOutcome> {
-  const missing = missingProof(presentation)
+  const missing = missingProof(presentation) ?? contextRefused(presentation, documentLoader, true)
   if (missing) return { check: missing }
   const proof = toArray<Record<string, unknown>>(presentation.proof)[0]!
   const challenge = typeof proof.challenge === 'string' ? proof.challenge : undefined

@@ -3,8 +3,10 @@ import { createDocumentLoader, documentLoader as defaultLoader, type DocumentLoa
 import type { SchemaResolver } from '../schemas'
 import { checkIssuer, checkSchema, checkValidity, issuerId, type IssuerLookup } from './checks'
 import { dataModelError, verifyCredentialProof, verifyPresentationProof } from './di'
-import { isObject, parseInput, toArray } from './input'
+import { checkHolder, subjectIds, withSubjectChecks, type HolderBinding } from './holder'
+import { isObject, parseInput, toArray, type ParsedInput } from './input'
 import { jwtCredentialView, jwtPresentationView, verifyJwtCredentialProof, verifyJwtPresentationProof } from './jwt'
+import { budgetedResolver, budgetedStatusLists, DEFAULT_VERIFY_LIMITS, proofSigners, RequestBudget, type VerifyLimits } from './limits'
 import { failed, isVerified, passed, unchecked, type Check, type VerificationResult } from './result'
 import { checkStatus, type StatusListResolver } from './status'
 
@@ -27,6 +29,12 @@ export interface VerifyOptions {
   resolveSchema?: SchemaResolver
   /** Obtains status list credentials (this instance's own from its database, others over HTTPS). Without it, status is `unchecked`. */
   resolveStatusList?: StatusListResolver
+  /** 'enforce' (default everywhere). 'report': SUBJECT_NOT_HOLDER is reported as `unchecked` (details.enforced = false) instead of failing; nothing else turns binding off. */
+  holderBinding?: HolderBinding
+  /** Identifiers the presentation's proven holder has proved to control (linked DIDs, recorded by the platform). A credential issued to one of them is bound: `holder` passed, code SUBJECT_LINKED, details { subject, holder, linked: true }. */
+  linkedIdentifiers?: (holderDid: string) => Promise<string[]>
+  /** Caps (docs/decisions/016); defaults in DEFAULT_VERIFY_LIMITS. */
+  limits?: Partial<VerifyLimits>
 }
 
 interface Ctx {
@@ -36,71 +44,100 @@ interface Ctx {
   lookupIssuer?: IssuerLookup
   resolveSchema?: SchemaResolver
   resolveStatusList?: StatusListResolver
+  limits: VerifyLimits
+  budget: RequestBudget
+  maxStatusEntries: number
+  holderBinding: HolderBinding
+  linkedIdentifiers?: (holderDid: string) => Promise<string[]>
+}
+
+/** One verification's context: its own budget, a resolver that resolves each DID once, caps. */
+function contextOf(options: VerifyOptions): Ctx {
+  const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.limits }
+  const budget = new RequestBudget(limits)
+  const resolveDid = options.resolveDid ? budgetedResolver(options.resolveDid, budget) : undefined
+  return {
+    now: options.now ?? new Date(),
+    documentLoader: options.documentLoader ?? (resolveDid ? createDocumentLoader({ resolveDid }) : defaultLoader),
+    resolveDid,
+    lookupIssuer: options.lookupIssuer,
+    resolveSchema: options.resolveSchema,
+    resolveStatusList: options.resolveStatusList ? budgetedStatusLists(options.resolveStatusList, budget) : undefined,
+    limits,
+    budget,
+    maxStatusEntries: limits.maxStatusEntries,
+    holderBinding: options.holderBinding === 'report' ? 'report' : 'enforce',
+    linkedIdentifiers: options.linkedIdentifiers,
+  }
 }
 
 /**
  * The one verification pipeline, for credentials and presentations in both formats. It never
- * throws for bad input: every outcome is a result with named checks (see DESIGN.md).
+ * throws for bad input: every outcome is a result with named checks (see DESIGN.md). Order
+ * (decision 016): parse and bound the input; verify every proof; only then, and only for
+ * credentials whose proof passed, read status lists.
  */
 export async function verify(options: VerifyOptions): Promise<VerificationResult> {
-  const ctx: Ctx = {
-    now: options.now ?? new Date(),
-    documentLoader: options.documentLoader ?? (options.resolveDid ? createDocumentLoader({ resolveDid: options.resolveDid }) : defaultLoader),
-    resolveDid: options.resolveDid,
-    lookupIssuer: options.lookupIssuer,
-    resolveSchema: options.resolveSchema,
-    resolveStatusList: options.resolveStatusList,
-  }
   const parsed = parseInput(options.input)
   if (!parsed.ok) return { verified: false, kind: 'unknown', checks: [parsed.check] }
   try {
+    const ctx = contextOf(options)
     if (parsed.kind === 'credential') {
-      return parsed.format === 'di' ? await verifyDiCredential(parsed.document, ctx) : await verifyJwtCredential(parsed.jwt, parsed.payload, ctx)
+      const proven = await proveCredential(parsed, ctx)
+      return 'result' in proven ? proven.result : await finishCredential(proven, ctx)
     }
-    const expected = { challenge: options.challenge, domain: options.domain }
-    return parsed.format === 'di'
-      ? await verifyDiPresentation(parsed.document, expected, ctx)
-      : await verifyJwtPresentation(parsed.jwt, parsed.payload, expected, ctx)
+    return await verifyPresentation(parsed, { challenge: options.challenge, domain: options.domain }, ctx)
   } catch (error) {
     // A library threw where it should have returned: still a result, never a crash.
     return { verified: false, kind: parsed.kind, format: parsed.format, checks: [failed('input', 'UNPROCESSABLE', `The document could not be processed: ${(error as Error).message}`)] }
   }
 }
 
-async function credentialChecks(credential: Record<string, unknown>, proof: Check, ctx: Ctx): Promise<Check[]> {
-  const issuer = proof.status === 'passed'
-    ? await checkIssuer(issuerId(credential), ctx.lookupIssuer, credential)
-    : unchecked('issuer', 'ISSUER_NOT_PROVEN', 'Who issued this cannot be confirmed, because the signature did not verify', { did: issuerId(credential) })
-  return [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), await checkStatus(credential, ctx), issuer]
+/** A credential whose proof was checked, waiting for its other checks. */
+interface Proven {
+  format: 'di' | 'jwt'
+  /** The credential as JSON (a JWT's normalised view). */
+  credential: Record<string, unknown>
+  proof: Check
+  subjects: unknown[]
 }
 
-async function verifyDiCredential(credential: Record<string, unknown>, ctx: Ctx): Promise<VerificationResult> {
-  const { check: proof } = await verifyCredentialProof(credential, ctx.documentLoader)
-  const checks = await credentialChecks(credential, proof, ctx)
-  return { verified: isVerified(checks), kind: 'credential', format: 'di', id: idOf(credential), checks }
-}
+type Credential = Extract<ParsedInput, { ok: true }>
 
-async function verifyJwtCredential(jwt: string, payload: Record<string, unknown>, ctx: Ctx): Promise<VerificationResult> {
-  const view = jwtCredentialView(jwt)
-  if (!view) return { verified: false, kind: 'credential', format: 'jwt', checks: [failed('input', 'JWT_MALFORMED', 'The JWT does not hold a readable credential')] }
+async function proveCredential(parsed: Credential, ctx: Ctx): Promise<Proven | { result: VerificationResult; subjects: unknown[] }> {
+  if (parsed.format === 'di') {
+    const { check } = await verifyCredentialProof(parsed.document, ctx.documentLoader)
+    return { format: 'di', credential: parsed.document, proof: ctx.budget.explain(check, proofSigners(parsed.document)), subjects: subjectIds(parsed.document) }
+  }
+  const view = jwtCredentialView(parsed.jwt)
+  if (!view) return { result: { verified: false, kind: 'credential', format: 'jwt', checks: [failed('input', 'JWT_MALFORMED', 'The JWT does not hold a readable credential')] }, subjects: [] }
   // The signature binds the key of `iss`; the JSON view (did-jwt-vc) lets an `issuer` or
   // `credentialSubject.id` inside the payload override `iss` and `sub`. Both must agree.
-  const proof = jwtClaimsMismatch(payload, view) ?? (await verifyJwtCredentialProof(jwt, ctx.now, ctx.resolveDid))
-  const checks = await credentialChecks(view, proof, ctx)
-  return { verified: isVerified(checks), kind: 'credential', format: 'jwt', id: idOf(view), checks }
+  const proof = jwtClaimsMismatch(parsed.payload, view) ?? (await verifyJwtCredentialProof(parsed.jwt, ctx.now, ctx.resolveDid))
+  return { format: 'jwt', credential: view, proof: ctx.budget.explain(proof, [parsed.payload.iss as string]), subjects: subjectIds(view) }
 }
 
-/** Verifies one credential found inside a presentation, whatever its format. */
-async function verifyEmbedded(entry: unknown, ctx: Ctx): Promise<{ result: VerificationResult; subjects: unknown[] }> {
+/** Every check after the proof; remote status lists only when the proof passed. */
+async function finishCredential({ format, credential, proof }: Proven, ctx: Ctx): Promise<VerificationResult> {
+  const provenSigner = proof.status === 'passed'
+  const issuer = provenSigner
+    ? await checkIssuer(issuerId(credential), ctx.lookupIssuer, credential)
+    : unchecked('issuer', 'ISSUER_NOT_PROVEN', 'Who issued this cannot be confirmed, because the signature did not verify', { did: issuerId(credential) })
+  const status = provenSigner || toArray(credential.credentialStatus).length === 0
+    ? await checkStatus(credential, ctx)
+    : unchecked('status', 'STATUS_NOT_CHECKED_PROOF_FAILED', 'Revocation was not checked, because the signature did not verify (nothing is fetched for an unproven credential)')
+  const checks = [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), status, issuer]
+  return { verified: isVerified(checks), kind: 'credential', format, id: idOf(credential), checks }
+}
+
+/** One entry of a presentation, proof only: a non-credential is refused here. */
+async function proveEmbedded(entry: unknown, ctx: Ctx): Promise<Proven | { result: VerificationResult; subjects: unknown[] }> {
   const parsed = parseInput(entry)
   if (!parsed.ok || parsed.kind !== 'credential') {
     const check = parsed.ok ? failed('input', 'NOT_A_CREDENTIAL', 'A presentation may only carry credentials') : parsed.check
     return { result: { verified: false, kind: 'unknown', checks: [check] }, subjects: [] }
   }
-  if (parsed.format === 'di') {
-    return { result: await verifyDiCredential(parsed.document, ctx), subjects: subjectIds(parsed.document) }
-  }
-  return { result: await verifyJwtCredential(parsed.jwt, parsed.payload, ctx), subjects: subjectIds(jwtCredentialView(parsed.jwt)) }
+  return proveCredential(parsed, ctx)
 }
 
 function jwtClaimsMismatch(payload: Record<string, unknown>, view: Record<string, unknown>): Check | undefined {
@@ -112,57 +149,6 @@ function jwtClaimsMismatch(payload: Record<string, unknown>, view: Record<string
     return failed('proof', 'JWT_CLAIMS_INCONSISTENT', 'The JWT names one subject in "sub" and another in the credential')
   }
   return undefined
-}
-
-function subjectIds(credential: Record<string, unknown> | undefined): unknown[] {
-  const subjects = toArray<unknown>(credential?.credentialSubject)
-  return subjects.length ? subjects.map((s) => (isObject(s) ? s.id : undefined)) : [undefined]
-}
-
-/**
- * Holder binding, which neither library enforces: the presentation's signer must be its holder,
- * else this check fails. Whether each credential was issued to that holder is each credential's
- * own `holder` check (`withSubjectChecks`): a credential issued to another identifier is
- * `unchecked` there, and does not fail the presentation — a person may hold several identifiers
- * (a credential imported from another wallet), and nothing in the documents tells whether they
- * are the same person (docs/decisions/011-importing-credentials.md).
- */
-function checkHolder(holder: string | undefined, signer: string | undefined, proof: Check, embedded: { subjects: unknown[] }[]): Check {
-  if (!holder) return failed('holder', 'HOLDER_MISSING', 'The presentation does not say who its holder is')
-  if (proof.status !== 'passed') return unchecked('holder', 'HOLDER_NOT_PROVEN', 'The holder cannot be confirmed, because the presentation’s signature did not verify')
-  if (signer !== holder) return failed('holder', 'HOLDER_NOT_SIGNER', `The presentation was signed by ${signer ?? 'an unknown key'}, not by its holder ${holder}`, { holder, signer })
-  const others = embedded.map((e, i) => ({ i, bound: e.subjects.every((s) => s === holder) })).filter((e) => !e.bound).map((e) => e.i)
-  if (others.length) {
-    const which = others.length === 1 ? `credential ${others[0]! + 1} was` : `credentials ${others.map((i) => i + 1).join(', ')} were`
-    return passed('holder', 'HOLDER_SIGNED', `Signed by its holder ${holder}; ${which} not issued to that identifier (see each credential’s holder check)`, { holder, credentials: others })
-  }
-  return passed('holder', 'HOLDER_BOUND', 'Signed by its holder, and every credential was issued to that holder', { holder })
-}
-
-/** Each credential of a presentation with its own `holder` check, against the holder the presentation proves. */
-function withSubjectChecks(holderCheck: Check, embedded: { result: VerificationResult; subjects: unknown[] }[]): VerificationResult[] {
-  const holder = holderCheck.status === 'passed' && typeof holderCheck.details?.holder === 'string' ? holderCheck.details.holder : undefined
-  return embedded.map(({ result, subjects }) => {
-    if (result.kind !== 'credential') return result
-    const [first, ...rest] = result.checks
-    const checks = [...(first ? [first] : []), checkSubject(subjects, holder), ...rest]
-    return { ...result, checks, verified: isVerified(checks) }
-  })
-}
-
-/**
- * Was this credential issued to `holder`, the proven holder of the presentation carrying it (or
- * of the wallet holding it)? `unchecked` when it names another identifier, or none: the platform
- * cannot tell whether two identifiers belong to one person.
- */
-export function checkSubject(subjects: unknown[], holder: string | undefined): Check {
-  if (!holder) return unchecked('holder', 'HOLDER_NOT_PROVEN', 'Who presents this credential cannot be confirmed')
-  if (subjects.length > 0 && subjects.every((s) => s === holder)) return passed('holder', 'SUBJECT_IS_HOLDER', `Issued to ${holder}, who presents it`, { subject: holder, holder })
-  const other = subjects.find((s): s is string => typeof s === 'string' && s !== holder)
-  if (other) {
-    return unchecked('holder', 'SUBJECT_OTHER_IDENTIFIER', `Issued to ${other}, presented by ${holder}: the platform cannot tell whether both are the same person`, { subject: other, holder })
-  }
-  return unchecked('holder', 'SUBJECT_NOT_IDENTIFIED', `The credential names no subject: anyone holding it can present it (presented by ${holder})`, { holder })
 }
 
 function checkChallenge(actual: { challenge?: unknown; domain?: unknown }, expected: { challenge?: string; domain?: string }): Check {
@@ -181,38 +167,66 @@ function checkChallenge(actual: { challenge?: unknown; domain?: unknown }, expec
   return passed('challenge', 'CHALLENGE_MATCHED', 'Made for this request (challenge and domain match)')
 }
 
-async function verifyDiPresentation(vp: Record<string, unknown>, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<VerificationResult> {
-  const { check: proof, signer } = await verifyPresentationProof(vp, ctx.documentLoader)
-  const embedded = await Promise.all(toArray(vp.verifiableCredential).map((c) => verifyEmbedded(c, ctx)))
-  const holder = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) ? (vp.holder.id as string) : undefined
-  const firstProof = toArray<Record<string, unknown>>(vp.proof).find(isObject) ?? {}
-  const checks = [proof, checkHolder(holder, signer, proof, embedded), checkChallenge(firstProof, expected)]
-  const credentials = withSubjectChecks(checks[1]!, embedded)
-  return { verified: isVerified(checks, credentials), kind: 'presentation', format: 'di', id: idOf(vp), checks, credentials }
-}
+type Presentation = Extract<ParsedInput, { ok: true }>
+interface Envelope { vp: Record<string, unknown>; proof: Check; signer?: string; holder?: string; extra: Check[]; id?: string }
 
-async function verifyJwtPresentation(jwt: string, payload: Record<string, unknown>, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<VerificationResult> {
-  const view = jwtPresentationView(jwt)
-  const proof = await verifyJwtPresentationProof(jwt, payload, ctx.now, ctx.resolveDid)
-  const vp = (payload.vp ?? {}) as Record<string, unknown>
+/** The presentation's own proof, signer, holder, challenge and (VP-JWT) validity. */
+async function proveEnvelope(parsed: Presentation, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<Envelope> {
+  if (parsed.format === 'di') {
+    const vp = parsed.document
+    const { check, signer } = await verifyPresentationProof(vp, ctx.documentLoader)
+    const holder = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) ? (vp.holder.id as string) : undefined
+    const firstProof = toArray<Record<string, unknown>>(vp.proof).find(isObject) ?? {}
+    return { vp, proof: ctx.budget.explain(check, proofSigners(vp)), signer, holder, extra: [checkChallenge(firstProof, expected)], id: idOf(vp) }
+  }
+  const { jwt, payload } = parsed
+  const vp = (isObject(payload.vp) ? payload.vp : {}) as Record<string, unknown>
   const signer = typeof payload.iss === 'string' ? payload.iss : undefined
-  const holder = typeof vp.holder === 'string' ? vp.holder : signer
-  const embedded = await Promise.all(toArray(vp.verifiableCredential).map((c) => verifyEmbedded(c, ctx)))
-  const checks = [proof, checkHolder(holder, signer, proof, embedded), checkChallenge({ challenge: payload.nonce, domain: payload.aud }, expected)]
+  const proof = ctx.budget.explain(await verifyJwtPresentationProof(jwt, payload, ctx.now, ctx.resolveDid), [signer])
+  const extra = [checkChallenge({ challenge: payload.nonce, domain: payload.aud }, expected)]
   if (payload.exp !== undefined || payload.nbf !== undefined) {
-    checks.push(checkValidity({
+    extra.push(checkValidity({
       ...(typeof payload.nbf === 'number' ? { validFrom: new Date(payload.nbf * 1000).toISOString() } : {}),
       ...(typeof payload.exp === 'number' ? { validUntil: new Date(payload.exp * 1000).toISOString() } : {}),
     }, ctx.now))
   }
-  const credentials = withSubjectChecks(checks[1]!, embedded)
-  return { verified: isVerified(checks, credentials), kind: 'presentation', format: 'jwt', id: idOf(view ?? vp), checks, credentials }
+  return { vp, proof, signer, holder: typeof vp.holder === 'string' ? vp.holder : signer, extra, id: idOf(jwtPresentationView(jwt) ?? vp) }
+}
+
+async function linkedOf(envelope: Envelope, ctx: Ctx): Promise<string[]> {
+  const { proof, signer, holder } = envelope
+  if (!ctx.linkedIdentifiers || proof.status !== 'passed' || !holder || signer !== holder) return []
+  try {
+    return await ctx.linkedIdentifiers(holder)
+  } catch {
+    return [] // an unreadable link proves nothing: the credentials stay unbound
+  }
+}
+
+async function verifyPresentation(parsed: Presentation, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<VerificationResult> {
+  const vp = parsed.format === 'di' ? parsed.document : (isObject(parsed.payload.vp) ? parsed.payload.vp : {}) as Record<string, unknown>
+  const entries = toArray(vp.verifiableCredential)
+  const max = ctx.limits.maxCredentials
+  if (entries.length > max) {
+    const check = failed('input', 'TOO_MANY_CREDENTIALS', `The presentation carries ${entries.length} credentials; at most ${max} are verified, so none was (limit maxCredentials)`, { credentials: entries.length, limit: max })
+    return { verified: false, kind: 'presentation', format: parsed.format, checks: [check] }
+  }
+  // Proofs first — the presentation's and every credential's — then everything that may fetch.
+  const [envelope, proven] = await Promise.all([proveEnvelope(parsed, expected, ctx), Promise.all(entries.map((e) => proveEmbedded(e, ctx)))])
+  const linked = await linkedOf(envelope, ctx)
+  const holderCheck = checkHolder(envelope.holder, envelope.signer, envelope.proof, proven, linked)
+  const finished = await Promise.all(proven.map(async (p) => ({ result: 'result' in p ? p.result : await finishCredential(p, ctx), subjects: p.subjects })))
+  const credentials = withSubjectChecks(holderCheck, finished, { linked, mode: ctx.holderBinding })
+  const checks = [envelope.proof, holderCheck, ...envelope.extra]
+  return { verified: isVerified(checks, credentials), kind: 'presentation', format: parsed.format, id: envelope.id, checks, credentials }
 }
 
 function idOf(doc: Record<string, unknown>): string | undefined {
   return typeof doc.id === 'string' ? doc.id : undefined
 }
 
+export { checkSubject, type HolderBinding } from './holder'
+export { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './limits'
 export type { VerificationResult, Check } from './result'
 export type { IssuerLookup, KnownIssuer } from './checks'
 export type { StatusFacts, StatusListResolver, StatusListResult } from './status'

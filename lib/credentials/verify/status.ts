@@ -1,8 +1,9 @@
 import { decodeList, getBit, isStatusPurpose, MIN_LIST_SIZE } from '@/lib/status/bitstring'
 import type { DocumentLoader } from '../document-loader'
-import { checkValidity, isTrusted, issuerId, type IssuerLookup } from './checks'
+import { checkValidity, issuerId, type IssuerLookup } from './checks'
 import { verifyCredentialProof } from './di'
 import { isObject, toArray } from './input'
+import { BudgetRefusal, DEFAULT_VERIFY_LIMITS, proofSigners, type RequestBudget } from './limits'
 import { failed, passed, unchecked, type Check } from './result'
 
 /** What this instance knows about a set bit of one of its own lists (who, when, why). */
@@ -25,10 +26,14 @@ export interface StatusCtx {
   now: Date
   documentLoader: DocumentLoader
   resolveStatusList?: StatusListResolver
-  /** The registry of trusted issuers: who, besides the credential's issuer, may vouch with its list (decision 009). */
+  /** Tells which organisation a DID belongs to: another DID of the issuer's organisation may vouch with its list (decision 009). */
   lookupIssuer?: IssuerLookup
   /** One resolution and one proof verification per list URL within a verification. */
   lists?: Map<string, Promise<ListOutcome>>
+  /** At most this many entries are read (DEFAULT_VERIFY_LIMITS.maxStatusEntries). */
+  maxStatusEntries?: number
+  /** The verification's remote budget: a list signer's DID refused by it makes the list `unchecked` with that reason. */
+  budget?: RequestBudget
 }
 
 type ListOutcome = { ok: true; bits: Uint8Array; purpose: unknown; issuer?: string; facts?: StatusListResult['facts'] } | { ok: false; check: Check }
@@ -38,21 +43,25 @@ const INDEX_RE = /^(0|[1-9][0-9]*)$/
 /**
  * `status` (W3C Bitstring Status List §3.2 validate algorithm): `failed` when a validly signed,
  * current list the entry points to has the bit set; `passed` only when every entry was read in a
- * valid list of ≥ 131,072 entries signed by one who may vouch for the credential — its issuer,
- * another DID of the same organisation of this instance, or an issuer the registry of trusted
- * issuers knows; `unchecked` otherwise — never `passed` by default. A list signed by anyone else,
- * or too short, cannot vouch, but its "revoked" is still believed (the safe side). See
- * docs/decisions/008 and 009.
+ * valid list of ≥ 131,072 entries signed by one who may vouch for the credential — its issuer, or
+ * another DID of the same organisation of this instance; `unchecked` otherwise — never `passed` by
+ * default. A list signed by anyone else (another trusted organisation included: it vouches only for
+ * its own credentials), or too short, cannot vouch, but its "revoked" is still believed (the safe
+ * side). More than `maxStatusEntries` entries: nothing is fetched. See docs/decisions/008, 009, 016.
  */
 export async function checkStatus(credential: Record<string, unknown>, ctx: StatusCtx): Promise<Check> {
   const entries = toArray<unknown>(credential.credentialStatus)
   if (entries.length === 0) return unchecked('status', 'STATUS_NONE', 'The issuer published no revocation status for this credential')
+  const max = ctx.maxStatusEntries ?? DEFAULT_VERIFY_LIMITS.maxStatusEntries
+  if (entries.length > max) {
+    return unchecked('status', 'STATUS_TOO_MANY_ENTRIES', `The credential has ${entries.length} status entries; at most ${max} are read, so none was (limit maxStatusEntries)`, { entries: entries.length, limit: max })
+  }
   if (!ctx.resolveStatusList) return unchecked('status', 'STATUS_NOT_CHECKED', 'This verifier was not given a way to read status lists')
   const checks = await Promise.all(entries.map((e) => checkEntry(e, issuerId(credential), ctx)))
   const bad = checks.find((c) => c.status === 'failed') ?? checks.find((c) => c.status === 'unchecked')
   if (bad) return bad
   const purposes = checks.map((c) => c.details?.statusPurpose as string)
-  // A list signed by another DID of the issuer's organisation, or by a registry issuer, vouched: say who.
+  // A list signed by another DID of the issuer's organisation vouched: say who.
   const other = checks.find((c) => c.details?.vouchedBy)?.details
   const vouched = other ? { vouchedBy: other.vouchedBy, listIssuer: other.listIssuer } : {}
   return passed('status', 'STATUS_VALID', `The issuer’s status lists say it is neither revoked nor suspended (${purposes.join(', ')})`, { purposes, ...vouched })
@@ -93,7 +102,7 @@ async function checkEntry(entry: unknown, credentialIssuer: string | undefined, 
   if (getBit(list.bits, index)) return setBit(statusPurpose, details, list, vouch)
   if (!wellFormedIndex) return unchecked('status', 'STATUS_ENTRY_INVALID', 'The status index is not a base-10 string, as the standard requires', details)
   if (!vouch) {
-    return unchecked('status', 'STATUS_LIST_ISSUER_MISMATCH', `The status list is signed by ${list.issuer ?? 'no one'}, neither the credential’s issuer nor an issuer in the registry: it cannot vouch for it`, { ...details, listIssuer: list.issuer })
+    return unchecked('status', 'STATUS_LIST_ISSUER_MISMATCH', `The status list is signed by ${list.issuer ?? 'no one'}, neither the credential’s issuer nor its organisation: it cannot vouch for it`, { ...details, listIssuer: list.issuer })
   }
   if (size < MIN_LIST_SIZE) {
     return unchecked('status', 'STATUS_LIST_TOO_SHORT', `The status list has ${size} entries, fewer than the ${MIN_LIST_SIZE} the standard requires`, details)
@@ -104,18 +113,17 @@ async function checkEntry(entry: unknown, credentialIssuer: string | undefined, 
 
 /**
  * Who may vouch with a list ("not revoked"): its signer when it is the credential's issuer
- * (`issuer`), another DID of the same organisation of this instance — e.g. its did:key before its
- * did:web (`organisation`), or an issuer the registry trusts — an approved organisation here or
- * an external registry's entry (`registry`). Anyone else: undefined.
+ * (`issuer`), or another DID of the same organisation of this instance — e.g. its did:key before
+ * its did:web (`organisation`). Anyone else — another organisation, however trusted — undefined:
+ * a credential that borrows a trusted organisation's list must not pass on its word.
  */
-async function whoVouches(listIssuer: string | undefined, credentialIssuer: string | undefined, ctx: StatusCtx): Promise<'issuer' | 'organisation' | 'registry' | undefined> {
+async function whoVouches(listIssuer: string | undefined, credentialIssuer: string | undefined, ctx: StatusCtx): Promise<'issuer' | 'organisation' | undefined> {
   if (!listIssuer) return undefined
   if (listIssuer === credentialIssuer) return 'issuer'
   if (!ctx.lookupIssuer) return undefined
   const [ofList, ofCredential] = await Promise.all([ctx.lookupIssuer(listIssuer), credentialIssuer ? ctx.lookupIssuer(credentialIssuer) : undefined])
   const orgOf = (i: typeof ofList) => (i && i.registry !== 'external' ? i.organisation : undefined)
-  if (orgOf(ofList) !== undefined && orgOf(ofList) === orgOf(ofCredential)) return 'organisation'
-  return isTrusted(ofList) ? 'registry' : undefined
+  return orgOf(ofList) !== undefined && orgOf(ofList) === orgOf(ofCredential) ? 'organisation' : undefined
 }
 
 async function setBit(purpose: string, details: Record<string, string>, list: Extract<ListOutcome, { ok: true }>, vouch: string | undefined): Promise<Check> {
@@ -136,13 +144,17 @@ async function loadList(url: string, ctx: StatusCtx): Promise<ListOutcome> {
   try {
     result = await ctx.resolveStatusList!(url, { now: ctx.now })
   } catch (e) {
+    if (e instanceof BudgetRefusal) return fail(e.refusal.code, `The status list was ${e.refusal.message}, so revocation is unknown`)
+    if ((e as { code?: unknown }).code === 'REMOTE_BUSY') return fail('REMOTE_BUSY', 'The status list was not obtained: this server is busy fetching other documents, so revocation is unknown; try again in a moment')
     return fail('STATUS_LIST_UNAVAILABLE', `The status list could not be obtained (${(e as Error).message}), so revocation is unknown`)
   }
   const list = result.credential
   if (!isObject(list) || !toArray(list.type).includes('BitstringStatusListCredential')) {
     return fail('STATUS_LIST_INVALID', 'The status list is not a BitstringStatusListCredential')
   }
-  const { check: proof } = await verifyCredentialProof(list, ctx.documentLoader)
+  const { check: verified } = await verifyCredentialProof(list, ctx.documentLoader)
+  const proof = ctx.budget ? ctx.budget.explain(verified, proofSigners(list)) : verified
+  if (proof.status === 'unchecked') return fail(proof.code, `The status list’s signature was not checked: ${proof.message}`)
   if (proof.status !== 'passed') return fail('STATUS_LIST_PROOF_INVALID', `The status list’s signature does not verify: ${proof.message}`)
   const validity = checkValidity(list, ctx.now)
   if (validity.code === 'EXPIRED') return fail('STATUS_LIST_EXPIRED', `The status list expired (${validity.message}); a fresh one is needed`)

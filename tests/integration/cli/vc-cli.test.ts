@@ -38,10 +38,13 @@ beforeAll(async () => {
   published.set('https://tremplin.test/orgs/ml/did.json', await (await serveDidDocument(rt, 'ml')).json())
   const claims = { skill: { name: 'Planifier' }, level: 'autonomous', criteria: 'A organisé le tournoi de quartier de bout en bout.' }
   const cred = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims })
-  // Mallory presents Alice's credential, signing with her own key: the credential is flagged as
-  // issued to another identifier (decision 011).
+  // Mallory presents Alice's credential, signing with her own key: a stolen presentation, which
+  // must not verify (decision 011), in both formats.
   const stolen = await createPresentation({ agent: rt.agent, holderDid: stranger, credentials: [cred.credential], challenge: 'c-1', domain: 'https://tremplin.test' })
   file('stolen-vp.json', stolen.document)
+  const jwtCred = await issueForOrganisation(rt, { organisation: org, templateId: 'skill-badge', subjectDid: holder, claims, format: 'jwt' })
+  const stolenJwt = await createPresentation({ agent: rt.agent, holderDid: stranger, credentials: [jwtCred.document], challenge: 'c-1', domain: 'https://tremplin.test', format: 'jwt' })
+  file('stolen-vp.jwt', stolenJwt.document)
   const honest = await createPresentation({ agent: rt.agent, holderDid: holder, credentials: [cred.credential], challenge: 'c-1', domain: 'https://tremplin.test' })
   file('honest-vp.json', honest.document)
   await rt.db.destroy()
@@ -100,15 +103,16 @@ describe('npm run vc', () => {
     expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'proof')).toMatchObject({ status: 'failed', code: 'PROOF_INVALID' })
   })
 
-  test('verify flags a credential presented by someone other than its subject: holder unchecked on that credential, with both DIDs', async () => {
-    const r = await vc('verify', join(dataDir, 'stolen-vp.json'), '--challenge', 'c-1', '--domain', 'https://tremplin.test')
+  test.each(['stolen-vp.json', 'stolen-vp.jwt'])('verify exits 1 for a stolen presentation (%s): the credential fails its holder check (SUBJECT_NOT_HOLDER)', async (name) => {
+    const r = await vc('verify', join(dataDir, name), '--challenge', 'c-1', '--domain', 'https://tremplin.test')
     const result = JSON.parse(r.stdout)
+    expect(result.checks.find((c: { id: string }) => c.id === 'proof')).toMatchObject({ status: 'passed' })
     expect(result.checks.find((c: { id: string }) => c.id === 'holder')).toMatchObject({ status: 'passed', code: 'HOLDER_SIGNED' })
     expect(result.credentials[0].checks.find((c: { id: string }) => c.id === 'holder')).toMatchObject({
-      status: 'unchecked', code: 'SUBJECT_OTHER_IDENTIFIER', details: { subject: holder, holder: stranger },
+      status: 'failed', code: 'SUBJECT_NOT_HOLDER', details: { subject: holder, holder: stranger },
     })
-    // Unchecked is not a failure: the signatures are genuine, the link between the two DIDs unknown.
-    expect(r.code).toBe(0)
+    expect(result.verified).toBe(false)
+    expect(r.code).toBe(1)
   })
 
   test('verify checks the challenge it is given', async () => {

@@ -67,7 +67,7 @@ test('a credential with an unknown remote context fails with a reason and is not
   const result = await verify({ input: credential })
   expect(result.verified).toBe(false)
   const proof = result.checks.find((c) => c.id === 'proof')!
-  expect(proof).toMatchObject({ status: 'failed', code: 'CONTEXT_NOT_BUNDLED' })
+  expect(proof).toMatchObject({ status: 'failed', code: 'CONTEXT_NOT_ALLOWED' })
   expect(proof.message).toContain('https://contexts.example.org/my-terms/v1')
   expect(attempts).toEqual([])
 })

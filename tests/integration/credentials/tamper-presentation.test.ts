@@ -47,20 +47,45 @@ describe.each(['di', 'jwt'] as const)('a %s presentation', (format) => {
     expect(result.verified).toBe(true)
   })
 
-  // Decision 011: a credential issued to another identifier no longer fails the presentation; it
-  // carries its own holder check, `unchecked`, which names both identifiers.
-  test('verify flags alice’s credential presented by mallory as issued to another identifier (unchecked), without failing mallory’s own signature', async () => {
+  // Decision 011: the stolen presentation. Mallory signs with her own key, names herself as holder,
+  // and carries Alice's credential: every signature is genuine, and it must not verify.
+  test('verify fails a stolen presentation: mallory presents alice’s credential (SUBJECT_NOT_HOLDER failed, not verified)', async () => {
     const vp = await present(format, mallory.did)
     const result = await verify({ input: vp.document, challenge: CHALLENGE, domain: DOMAIN, now: NOW })
     expect(check(result, 'proof')).toMatchObject({ status: 'passed' })
     expect(check(result, 'holder')).toMatchObject({ status: 'passed', code: 'HOLDER_SIGNED', details: { holder: mallory.did, credentials: [0] } })
+    expect(check(result.credentials![0]!, 'proof')).toMatchObject({ status: 'passed' })
     expect(check(result.credentials![0]!, 'holder')).toMatchObject({
-      status: 'unchecked', code: 'SUBJECT_OTHER_IDENTIFIER', details: { subject: alice.did, holder: mallory.did },
+      status: 'failed', code: 'SUBJECT_NOT_HOLDER', details: { subject: alice.did, holder: mallory.did, enforced: true },
     })
-    expect(check(result.credentials![0]!, 'holder')!.message).toBe(`Issued to ${alice.did}, presented by ${mallory.did}: the platform cannot tell whether both are the same person`)
-    // Unchecked is never passed, and never a failure either: the signatures are genuine.
-    expect(result.credentials![0]!.verified).toBe(true)
+    expect(result.credentials![0]!.verified).toBe(false)
+    expect(result.verified).toBe(false)
+  })
+
+  test('holderBinding "report": the stolen presentation verifies, its holder check reported as unchecked (enforced: false)', async () => {
+    const vp = await present(format, mallory.did)
+    const result = await verify({ input: vp.document, challenge: CHALLENGE, domain: DOMAIN, now: NOW, holderBinding: 'report' })
+    expect(check(result.credentials![0]!, 'holder')).toMatchObject({
+      status: 'unchecked', code: 'SUBJECT_NOT_HOLDER', details: { subject: alice.did, holder: mallory.did, enforced: false },
+    })
     expect(result.verified).toBe(true)
+  })
+
+  test('a linked identifier binds: alice’s credential presented by mallory passes when mallory proved control of alice’s DID (SUBJECT_LINKED)', async () => {
+    const vp = await present(format, mallory.did)
+    const asked: string[] = []
+    const linkedIdentifiers = async (holder: string) => {
+      asked.push(holder)
+      return holder === mallory.did ? [alice.did] : []
+    }
+    const result = await verify({ input: vp.document, challenge: CHALLENGE, domain: DOMAIN, now: NOW, linkedIdentifiers })
+    expect(asked).toEqual([mallory.did])
+    expect(check(result, 'holder')).toMatchObject({ status: 'passed', code: 'HOLDER_BOUND' })
+    expect(check(result.credentials![0]!, 'holder')).toMatchObject({ status: 'passed', code: 'SUBJECT_LINKED', details: { subject: alice.did, holder: mallory.did, linked: true } })
+    expect(result.verified).toBe(true)
+    // Another holder's links do not help: links are looked up for the proven holder only.
+    const unrelated = await verify({ input: vp.document, challenge: CHALLENGE, domain: DOMAIN, now: NOW, linkedIdentifiers: async () => ['did:key:z6MkSomeoneElse'] })
+    expect(unrelated.verified).toBe(false)
   })
 
   test('each credential of alice’s own presentation carries a passed holder check (SUBJECT_IS_HOLDER)', async () => {
@@ -157,5 +182,15 @@ describe('a presentation naming alice as holder but signed by mallory', () => {
     expect(check(result, 'proof')).toMatchObject({ status: 'passed' })
     expect(check(result, 'holder')).toMatchObject({ status: 'failed', code: 'HOLDER_NOT_SIGNER' })
     expect(result.verified).toBe(false)
+  })
+})
+
+describe('a credential with no subject id inside a presentation', () => {
+  test('stays unchecked (SUBJECT_NOT_IDENTIFIED) and never counts as bound, whatever the links', async () => {
+    const { checkSubject } = await import('@/lib/credentials/verify')
+    expect(checkSubject([undefined], alice.did)).toMatchObject({ status: 'unchecked', code: 'SUBJECT_NOT_IDENTIFIED' })
+    expect(checkSubject([undefined], alice.did, { linked: [mallory.did], mode: 'enforce' })).toMatchObject({ status: 'unchecked', code: 'SUBJECT_NOT_IDENTIFIED' })
+    expect(checkSubject([alice.did, undefined], alice.did)).toMatchObject({ status: 'unchecked', code: 'SUBJECT_NOT_IDENTIFIED' })
+    expect(checkSubject([alice.did, mallory.did], alice.did)).toMatchObject({ status: 'failed', code: 'SUBJECT_NOT_HOLDER', details: { subject: mallory.did } })
   })
 })

@@ -113,6 +113,43 @@ describe('POST /credentials/verify and /presentations/verify', () => {
     expect(replay.status).toBe(422)
   })
 
+  // The stolen presentation (decision 011): Mallory signs, names herself holder, carries Alice's credential.
+  describe.each(['di', 'jwt'] as const)('a stolen %s presentation', (format) => {
+    const stolen = async () => {
+      const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS, format })
+      const credential = format === 'jwt' ? issued.document : issued.credential
+      const vp = await createPresentation({ agent: rt.agent, holderDid: world.mallory.did, credentials: [credential], challenge: 'n-3', domain: TEST_PUBLIC_URL, format })
+      return format === 'jwt' ? vp.document : JSON.parse(vp.document)
+    }
+    const verifyVp = async (verifiablePresentation: unknown, extra: Record<string, unknown> = {}) =>
+      handleVerify(rt, post('/presentations/verify', { verifiablePresentation, options: { challenge: 'n-3', domain: TEST_PUBLIC_URL, ...extra } }), 'presentation')
+    const holderOf = (body: { credentials: { checks: { id: string }[] }[] }) => body.credentials[0]!.checks.find((c) => c.id === 'holder')
+
+    test('422 by default: the credential fails its holder check (SUBJECT_NOT_HOLDER)', async () => {
+      const res = await verifyVp(await stolen())
+      expect(res.status).toBe(422)
+      const body = await res.json()
+      expect(body.verified).toBe(false)
+      expect(holderOf(body)).toMatchObject({ status: 'failed', code: 'SUBJECT_NOT_HOLDER', details: { subject: world.alice.did, holder: world.mallory.did, enforced: true } })
+      const enforced = await verifyVp(await stolen(), { holderBinding: 'enforce' })
+      expect(enforced.status).toBe(422)
+    })
+
+    test('200 with options.holderBinding "report": verified, the check reported (unchecked, enforced: false)', async () => {
+      const res = await verifyVp(await stolen(), { holderBinding: 'report' })
+      expect(res.status).toBe(200)
+      const body = await res.json()
+      expect(body.verified).toBe(true)
+      expect(holderOf(body)).toMatchObject({ status: 'unchecked', code: 'SUBJECT_NOT_HOLDER', details: { enforced: false } })
+    })
+  })
+
+  test.each([['off'], [false], ['REPORT'], [{}]])('options.holderBinding %o → 400 (only "enforce" or "report")', async (holderBinding) => {
+    const res = await handleVerify(rt, post('/presentations/verify', { verifiablePresentation: { type: ['VerifiablePresentation'] }, options: { holderBinding } }), 'presentation')
+    expect(res.status).toBe(400)
+    expect((await res.json()).checks[0]).toMatchObject({ id: 'input', status: 'failed', code: 'BAD_REQUEST' })
+  })
+
   test.each([
     ['not JSON', 'nope', 400, 'INPUT_NOT_JSON'],
     ['no verifiableCredential', { credential: {} }, 400, 'BAD_REQUEST'],

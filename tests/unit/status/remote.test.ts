@@ -37,7 +37,7 @@ describe('remote status lists', () => {
     ['mapped.example', ['::ffff:127.0.0.1']], ['mixed.example', ['93.184.216.34', '10.0.0.1']],
   ])('refuses %s (%o) before connecting', async (host, addresses) => {
     const fetch = vi.fn<Fetch>(async () => ok())
-    await expect(remoteStatusListResolver({ fetch, lookup: dns({ [host]: addresses }) })(`https://${host}/status/1`)).rejects.toThrow(/private, loopback or link-local/)
+    await expect(remoteStatusListResolver({ fetch, lookup: dns({ [host]: addresses }) })(`https://${host}/status/1`)).rejects.toThrow(/refused: the host resolves to a non-public address/)
     expect(fetch).not.toHaveBeenCalled()
   })
 
