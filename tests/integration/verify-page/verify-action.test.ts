@@ -6,6 +6,8 @@ import { setRuntime } from '@/lib/runtime'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
+// The action reads the client address from the request (per-address limit): a real Headers object.
+vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).nextHeaders)
 // The verifier itself, wrapped so a test can tell whether it was reached.
 vi.mock('@/lib/verification/service', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/verification/service')>()
