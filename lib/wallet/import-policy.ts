@@ -1,5 +1,5 @@
 import { checkSubject } from '@/lib/credentials/verify'
-import { failed, isVerified, type Check, type VerificationResult } from '@/lib/credentials/verify/result'
+import { failed, isVerified, unchecked, type Check, type VerificationResult } from '@/lib/credentials/verify/result'
 
 // What an import keeps, refuses, or keeps with a warning, from the verification of each
 // credential (docs/decisions/011-importing-credentials.md). The rule of thumb: refuse what cannot
@@ -50,14 +50,28 @@ function warningsOf(result: VerificationResult): ImportWarning[] {
 }
 
 /**
- * The credential's result with a `holder` check against the wallet's own identifier, right after
- * the proof (the same check the recruiter view makes against the presentation's holder).
+ * The credential's result with a `holder` check against the wallet's own identifier and the
+ * identifiers the young person linked (decision 022), right after the proof.
  */
-export function withWalletHolder(result: VerificationResult, subjects: unknown[], holderDid: string): VerificationResult {
+export function withWalletHolder(result: VerificationResult, subjects: unknown[], holderDid: string, linked: readonly string[] = []): VerificationResult {
   if (result.kind !== 'credential' || check(result, 'input')) return result
   const [first, ...rest] = result.checks
-  const checks = [...(first ? [first] : []), checkSubject(subjects, holderDid), ...rest]
+  const checks = [...(first ? [first] : []), walletHolderCheck(subjects, holderDid, linked), ...rest]
   return { ...result, checks, verified: isVerified(checks) }
+}
+
+/**
+ * In a wallet, a credential issued to the young person's DID or to a linked one passes (the
+ * engine's checkSubject: SUBJECT_IS_HOLDER, SUBJECT_LINKED); one naming no subject is unchecked
+ * (SUBJECT_NOT_IDENTIFIED). One issued to another, unlinked identifier is `unchecked`
+ * SUBJECT_OTHER_IDENTIFIER here, not failed: nobody is being told it is theirs — the wallet is
+ * their own view, and the card offers to prove it. Presented to anyone, it is kept out of the
+ * signed presentation (lib/portfolio/binding.ts), where it would fail SUBJECT_NOT_HOLDER.
+ */
+export function walletHolderCheck(subjects: unknown[], holderDid: string, linked: readonly string[] = []): Check {
+  const other = subjects.find((s): s is string => typeof s === 'string' && s !== holderDid && !linked.includes(s))
+  if (!other) return checkSubject(subjects, holderDid, { linked })
+  return unchecked('holder', 'SUBJECT_OTHER_IDENTIFIER', `Issued to ${other}, held by ${holderDid}, who has not proven that this identifier is theirs`, { subject: other, holder: holderDid })
 }
 
 /** A result for an entry the verifier never saw (refused before: e.g. a presentation inside a list). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { isObject, parseInput, toArray } from '@/lib/credentials/verify/input'
 import { jwtCredentialView } from '@/lib/credentials/verify/jwt'
 import type { VerificationResult } from '@/lib/credentials/verify/result'
+import { findLinkedDidsOfHolder } from '@/lib/identifiers/repository'
 import type { Runtime } from '@/lib/runtime'
 import { LIMITS } from '@/lib/security/limits'
 import { hit, type RateLimit } from '@/lib/security/rate-limit'
@@ -58,11 +59,13 @@ export async function importCredentials(rt: Pick<Runtime, 'db' | 'env' | 'agent'
   if (!input.ok) return input
   if (!(await hit(rt, `import:${user.id}`, IMPORT_LIMIT, now)).allowed) return { ok: false, error: 'rateLimited' }
   const holderDid = (await repo.findHolderDid(rt.db, user.id)) ?? ''
+  // A credential issued to an identifier the young person already linked is theirs (decision 022).
+  const linked = holderDid ? await findLinkedDidsOfHolder(rt.db, holderDid) : []
   const verifyOne = options.verify ?? ((value: unknown) => verifyOnInstance(rt, { input: value, now }))
   const prepared = await Promise.all(input.entries.map(async (entry) => {
     const read = readEntry(entry.value, entry.text)
     const verified = read ? await verifyOne(entry.value) : notACredential('Only credentials can be added to a wallet, not a presentation or other data')
-    return { read, result: read ? withWalletHolder(verified, read.subjects, holderDid) : verified }
+    return { read, result: read ? withWalletHolder(verified, read.subjects, holderDid, linked) : verified }
   }))
   const items: ImportItemDto[] = []
   // One after the other: the same credential twice in one import is a duplicate too.
@@ -106,7 +109,9 @@ interface Decision {
 async function keepOrRefuse(rt: Pick<Runtime, 'db'>, user: Actor, d: Decision): Promise<ImportItemDto> {
   const card = d.read ? cardOf(d.read, d.now) : undefined
   const judged = judgeImport(d.result)
-  const subject = d.read?.subjects.find((s): s is string => typeof s === 'string' && s !== d.holderDid)
+  const holder = d.result.checks.find((c) => c.id === 'holder')
+  // The identifier named in the report: another one than the wallet's, unless it is a linked one.
+  const subject = holder?.code === 'SUBJECT_LINKED' ? undefined : d.read?.subjects.find((s): s is string => typeof s === 'string' && s !== d.holderDid)
   const base = { position: d.position, title: card?.title ?? null, language: card && card.language !== 'und' ? card.language : null, result: d.result, ...(subject ? { subject } : {}) }
   if (judged.reason || !d.read) return { ...base, outcome: 'refused', reason: judged.reason ?? 'notCredential', warnings: [] }
   const walletId = importedRowId(user.id, identityOf(d.read))

@@ -16,3 +16,10 @@ export function credentialIdFromSegment(segment: string): string {
     return segment
   }
 }
+
+/** The page where a young person proves that an identifier a credential was issued to is theirs (decision 022). */
+export const linkIdentifierPath = (did: string) => `/wallet/link?did=${encodeURIComponent(did)}`
+
+/** The identifier a card offers to link: another one than the wallet's, not linked yet. */
+export const identifierToLink = (card: { otherIdentifier?: { subject: string | null; binding?: string } | null }) =>
+  (card.otherIdentifier?.subject && !card.otherIdentifier.binding ? card.otherIdentifier.subject : undefined)

@@ -4,6 +4,7 @@ import type { Runtime } from '@/lib/runtime'
 import { lifecycleFromChecks } from '@/lib/verification/cards'
 import { verifyOnInstance } from '@/lib/verification/service'
 import type { Db } from '@/db/client'
+import { findLinkedDidsOfHolder } from '@/lib/identifiers/repository'
 import { newestFirst, subjectIdsOf, toCard, type CardLifecycle, type CredentialCardDto, type OtherIdentifier } from './cards'
 import { withWalletHolder } from './import-policy'
 import * as repo from './repository'
@@ -34,8 +35,8 @@ type WalletRow = Awaited<ReturnType<typeof repo.listHolderCredentials>>[number]
 export async function listWalletCards(rt: Pick<Runtime, 'db'>, user: Actor, now = new Date()): Promise<WalletView> {
   assertYouth(user)
   const [rows, holderDid] = await Promise.all([repo.listHolderCredentials(rt.db, user.id), repo.findHolderDid(rt.db, user.id)])
-  const lifecycles = await lifecyclesOf(rt.db, rows.map((r) => r.id))
-  const cards = rows.map((row) => walletCard(row, holderDid, lifecycles.get(row.id) ?? importLifecycle(row), now)).sort(newestFirst)
+  const [lifecycles, linked] = await Promise.all([lifecyclesOf(rt.db, rows.map((r) => r.id)), linkedOf(rt.db, holderDid)])
+  const cards = rows.map((row) => walletCard(row, holderDid, linked, lifecycles.get(row.id) ?? importLifecycle(row), now)).sort(newestFirst)
   return { visible: cards.filter((c) => !c.hidden), hidden: cards.filter((c) => c.hidden) }
 }
 
@@ -45,7 +46,7 @@ export async function getWalletCardOrThrow(rt: Pick<Runtime, 'db'>, user: Actor,
   const row = await repo.findHolderCredential(rt.db, user.id, id)
   if (!row) throw new AppError('NOT_FOUND', 'No such credential in this wallet')
   const holderDid = await repo.findHolderDid(rt.db, user.id)
-  return walletCard(row, holderDid, (await lifecyclesOf(rt.db, [row.id])).get(row.id) ?? importLifecycle(row), now)
+  return walletCard(row, holderDid, await linkedOf(rt.db, holderDid), (await lifecyclesOf(rt.db, [row.id])).get(row.id) ?? importLifecycle(row), now)
 }
 
 export interface WalletCredential {
@@ -66,10 +67,10 @@ export async function getWalletCredentialOrThrow(rt: Pick<Runtime, 'db' | 'env' 
   const row = await repo.findHolderCredential(rt.db, user.id, id)
   if (!row) throw new AppError('NOT_FOUND', 'No such credential in this wallet')
   const holderDid = await repo.findHolderDid(rt.db, user.id)
-  const verified = await verifyOnInstance(rt, { input: row.document, now })
-  const current = holderDid ? withWalletHolder(verified, subjectsOrNone(row), holderDid) : verified
+  const [verified, linked] = await Promise.all([verifyOnInstance(rt, { input: row.document, now }), linkedOf(rt.db, holderDid)])
+  const current = holderDid ? withWalletHolder(verified, subjectsOrNone(row), holderDid, linked) : verified
   const lifecycle = (await lifecyclesOf(rt.db, [row.id])).get(row.id) ?? lifecycleFromChecks(current.checks)
-  return { card: walletCard(row, holderDid, lifecycle, now), now: current, atImport: parseResult(row.import_verification) }
+  return { card: walletCard(row, holderDid, linked, lifecycle, now), now: current, atImport: parseResult(row.import_verification) }
 }
 
 function subjectsOrNone(row: WalletRow): (string | undefined)[] {
@@ -80,14 +81,20 @@ function subjectsOrNone(row: WalletRow): (string | undefined)[] {
   }
 }
 
-function walletCard(row: WalletRow, holderDid: string | null, lifecycle: CardLifecycle | null, now: Date): CredentialCardDto {
-  return toCard({ ...row, lifecycle, otherIdentifier: otherIdentifierOf(row.subject_did, holderDid) }, now)
+function walletCard(row: WalletRow, holderDid: string | null, linked: readonly string[], lifecycle: CardLifecycle | null, now: Date): CredentialCardDto {
+  return toCard({ ...row, lifecycle, otherIdentifier: otherIdentifierOf(row.subject_did, holderDid, linked) }, now)
 }
 
-/** Both identifiers, when the credential names another subject than the young person's DID. */
-function otherIdentifierOf(subject: string, holderDid: string | null): OtherIdentifier | null {
+/** The identifiers the young person proved to control (decision 022). */
+const linkedOf = (db: Db, holderDid: string | null) => (holderDid ? findLinkedDidsOfHolder(db, holderDid) : Promise.resolve([]))
+
+/**
+ * Both identifiers, when the credential names another subject than the young person's DID; with
+ * `binding: 'linked'` when they proved that identifier is theirs.
+ */
+function otherIdentifierOf(subject: string, holderDid: string | null, linked: readonly string[]): OtherIdentifier | null {
   if (!holderDid || subject === holderDid) return null
-  return { subject: subject || null, holder: holderDid }
+  return { subject: subject || null, holder: holderDid, ...(subject && linked.includes(subject) ? { binding: 'linked' as const } : {}) }
 }
 
 /** An imported credential's revoked/suspended state as its verification at import saw it. */

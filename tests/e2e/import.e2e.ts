@@ -86,6 +86,8 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
     await main.getByRole('heading', { level: 1, name: skill }).waitFor()
     await main.getByText(t('portfolio.card.imported.label'), { exact: true }).waitFor()
     await main.getByText(t('portfolio.card.otherIdentifier.title'), { exact: true }).waitFor()
+    // It offers to prove that the other identifier is theirs (decision 022).
+    await main.getByRole('link', { name: t('wallet.actions.link'), exact: true }).waitFor()
     await main.getByRole('heading', { name: t('wallet.detail.checkedTitle') }).waitFor()
     expect(await main.locator('[data-check="holder"][data-status="unchecked"]').count()).toBeGreaterThan(0)
     await checkScreen(youth, shot('04-detail'))
@@ -116,15 +118,16 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
     shareUrl = await findLinkOnPage(youth, '/p/')
   })
 
-  step('the recruiter view shows it genuine, and says it was issued to another identifier', async () => {
+  step('the recruiter view shows it genuine but apart: issued to another identifier, cannot be confirmed as theirs', async () => {
     const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
     const main = recruiter.getByRole('main')
-    const card = main.getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
-    await card.getByText(t('portfolio.card.otherIdentifier.title'), { exact: true }).waitFor()
+    // Outside the signed presentation (decision 022), in its own section.
+    const card = main.locator('[data-apart]').getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
+    await card.getByText(t('portfolio.card.otherIdentifier.unconfirmedTitle'), { exact: true }).waitFor()
     await card.getByText(ELSEWHERE_DID, { exact: false }).first().waitFor()
-    await card.getByText(t('portfolio.view.cardHolderUnchecked'), { exact: true }).waitFor()
-    await card.locator('[data-check="holder"][data-status="unchecked"]').waitFor()
+    await card.getByText(t('portfolio.view.cardNotConfirmed'), { exact: true }).waitFor()
+    await main.locator('[data-portfolio-counts]').getByText(t('portfolio.view.headline.otherIdentifier', { count: 1 }), { exact: false }).waitFor()
     // The rest of the portfolio is unaffected: the presentation verifies, the other badge too.
     await main.getByText(t('portfolio.report.headline.verified'), { exact: true }).first().waitFor()
     expect(await main.getByText(t('portfolio.view.cardVerified'), { exact: true }).count()).toBe(1)

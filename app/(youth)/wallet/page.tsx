@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { CredentialCard } from '@/app/_components/credential-card'
 import { requireRole } from '@/lib/auth/guards'
 import { getRuntime } from '@/lib/runtime'
-import { credentialSegment } from '@/lib/wallet/paths'
+import { credentialSegment, identifierToLink, linkIdentifierPath } from '@/lib/wallet/paths'
 import { listWalletCards } from '@/lib/wallet/service'
 import { listOffers } from '@/lib/offers/service'
 import { PendingOffers } from './offers'
@@ -49,6 +49,11 @@ export default async function WalletPage() {
                 <Link className="button button--small button--secondary" href={`/wallet/${credentialSegment(card.id)}`}>
                   {t('actions.details')}<span className="visually-hidden"> : {card.title}</span>
                 </Link>
+                {identifierToLink(card) && (
+                  <Link className="button button--small button--secondary" href={linkIdentifierPath(identifierToLink(card)!)}>
+                    {t('actions.link')}<span className="visually-hidden"> : {card.title}</span>
+                  </Link>
+                )}
               </CredentialCard>
             </li>
           ))}

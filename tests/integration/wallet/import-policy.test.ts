@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Check, VerificationResult } from '@/lib/credentials/verify/result'
-import { judgeImport } from '@/lib/wallet/import-policy'
+import { judgeImport, walletHolderCheck } from '@/lib/wallet/import-policy'
 
 // The import policy of decision 011 on results the pipeline can give, check by check.
 
@@ -16,8 +16,9 @@ const result = (...replace: Check[]): VerificationResult => {
 }
 
 describe('judgeImport', () => {
-  test('a credential every check passes is kept without a warning', () => {
+  test('a credential every check passes is kept without a warning, issued to a linked identifier too', () => {
     expect(judgeImport(result())).toEqual({ warnings: [] })
+    expect(judgeImport(result(c('holder', 'passed', 'SUBJECT_LINKED')))).toEqual({ warnings: [] })
   })
 
   test.each([
@@ -47,5 +48,19 @@ describe('judgeImport', () => {
     ['no subject at all', c('holder', 'unchecked', 'SUBJECT_NOT_IDENTIFIED'), ['noSubject']],
   ])('%s keeps it with a warning', (_, check, warnings) => {
     expect(judgeImport(result(check))).toEqual({ warnings })
+  })
+})
+
+describe('walletHolderCheck (decision 022)', () => {
+  const ME = 'did:key:z6MkMe'
+  const OTHER = 'did:key:z6MkOther'
+  test.each([
+    ['issued to the wallet’s DID', [ME], [], 'passed', 'SUBJECT_IS_HOLDER'],
+    ['issued to a linked DID', [OTHER], [OTHER], 'passed', 'SUBJECT_LINKED'],
+    ['issued to another, unlinked DID: not proven theirs yet, nobody is told it is', [OTHER], [], 'unchecked', 'SUBJECT_OTHER_IDENTIFIER'],
+    ['one subject linked, another not', [OTHER, 'did:key:z6MkThird'], [OTHER], 'unchecked', 'SUBJECT_OTHER_IDENTIFIER'],
+    ['issued to no one', [undefined], [OTHER], 'unchecked', 'SUBJECT_NOT_IDENTIFIED'],
+  ])('%s → %s %s', (_, subjects, linked, status, code) => {
+    expect(walletHolderCheck(subjects, ME, linked)).toMatchObject({ id: 'holder', status, code })
   })
 })

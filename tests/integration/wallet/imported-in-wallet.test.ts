@@ -4,6 +4,7 @@ import { createTranslator, NextIntlClientProvider } from 'next-intl'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { CredentialCard, type Translate } from '@/app/_components/credential-card'
 import { VerificationReport } from '@/app/_components/verification-report'
+import { headlineParts, type PortfolioCounts } from '@/lib/portfolio/binding'
 import { createShare } from '@/lib/portfolio/service'
 import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { setRuntime } from '@/lib/runtime'
@@ -21,7 +22,8 @@ import { createForeignIssuer } from './foreign-issuer'
 
 // Imported credentials live in the wallet with the others: listed, labelled "imported", verified
 // again on their page, hidden and downloaded like any other, shared in a portfolio whose recruiter
-// view says which one was issued to another identifier (decision 011). Owner only.
+// view shows one issued to another identifier apart, outside the signed presentation (decisions
+// 011, 022). Owner only.
 
 vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).nextHeaders)
 vi.mock('next/cache', async () => (await import('../../helpers/next-mocks')).nextCache)
@@ -46,6 +48,10 @@ const MESSAGES = { en, fr } as const
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 const render = (locale: 'en' | 'fr', element: ReactElement) =>
   text(renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: 'Europe/Paris', children: element })))
+const headline = (locale: 'en' | 'fr', counts: PortfolioCounts) => {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'portfolio.view' })
+  return headlineParts(counts).map((p) => t(`headline.${p.key}`, { count: p.count, name: 'Alice' })).join(t('headline.separator'))
+}
 const cardText = (locale: 'en' | 'fr', card: Parameters<typeof CredentialCard>[0]['card']) =>
   render(locale, createElement(CredentialCard, { card, locale, t: createTranslator({ locale, messages: MESSAGES[locale], namespace: 'portfolio' }) as unknown as Translate }))
 
@@ -147,33 +153,46 @@ describe('the wallet with imported credentials', () => {
 })
 
 describe('imported credentials in a portfolio', () => {
-  test('the recruiter view verifies the presentation; only the credential issued to another identifier carries that notice', async () => {
+  test('the signed presentation carries only what is bound to Alice; the credential issued to another identifier is verified apart and labelled', async () => {
     const share = await createShare(rt, alice(), { credentialIds: [w.badge.id, other.id, own.id], about: '', label: 'Mixte', expiresInDays: 30 })
     const view = await viewSharedPortfolio(rt, share.token)
     if (view.state !== 'active') throw new Error(view.state)
     expect(view.formats).toEqual(['di', 'jwt'])
     expect(view.result.verified).toBe(true)
-    expect(view.result.checks.find((c) => c.id === 'holder')).toMatchObject({ status: 'passed', code: 'HOLDER_SIGNED', details: { holder: w.alice.did } })
-    const holderChecks = view.result.credentials!.map((r) => r.checks.find((c) => c.id === 'holder'))
-    expect(holderChecks.map((c) => [c?.status, c?.code])).toEqual([
-      ['passed', 'SUBJECT_IS_HOLDER'], ['unchecked', 'SUBJECT_OTHER_IDENTIFIER'], ['passed', 'SUBJECT_IS_HOLDER'],
-    ])
-    expect(holderChecks[1]!.details).toEqual({ subject: ELSEWHERE_DID, holder: w.alice.did })
-    expect(view.result.credentials!.map((r) => r.verified)).toEqual([true, true, true])
-    expect(view.cards.map((c) => c.otherIdentifier ?? null)).toEqual([null, { subject: ELSEWHERE_DID, holder: w.alice.did }, null])
-    expect(view.knownIssuers).toEqual(['Mission Locale Test', null, null])
+    expect(view.cards.map((c) => c.id)).toEqual([w.badge.id, own.id])
+    expect(view.result.checks.find((c) => c.id === 'holder')).toMatchObject({ status: 'passed', code: 'HOLDER_BOUND', details: { holder: w.alice.did } })
+    expect(view.result.credentials!.map((r) => r.checks.find((c) => c.id === 'holder')?.code)).toEqual(['SUBJECT_IS_HOLDER', 'SUBJECT_IS_HOLDER'])
+    expect(view.knownIssuers).toEqual(['Mission Locale Test', null])
+    // Apart: genuine (verified as a credential), never counted with the proven ones.
+    expect(view.apart.cards.map((c) => c.id)).toEqual([other.id])
+    expect(view.apart.results.map((r) => r.verified)).toEqual([true])
+    expect(view.apart.cards[0]!.otherIdentifier).toEqual({ subject: ELSEWHERE_DID, holder: w.alice.did, binding: 'unconfirmed' })
+    expect(view.counts).toEqual({ proven: 2, selfDeclared: 0, otherIdentifier: 1, notVerified: 0 })
+    expect(headline('en', view.counts)).toBe('2 skills proven as Alice’s; 1 genuine badge issued to another identifier')
+    expect(headline('fr', view.counts)).toBe('2 compétences prouvées pour Alice ; 1 badge authentique délivré à un autre identifiant')
+    expect(cardText('en', view.apart.cards[0]!)).toContain(`Issued to another identifier — cannot be confirmed as theirs It was issued to ${ELSEWHERE_DID}. Nothing proves that this identifier belongs to the person who shared this page.`)
+    expect(cardText('fr', view.apart.cards[0]!)).toContain('Délivré à un autre identifiant — impossible de confirmer que c’est à cette personne')
   })
 
-  test('/verify shows the same notice for the downloaded presentation', async () => {
-    const share = await createShare(rt, alice(), { credentialIds: [other.id], about: '', label: 'Seul', expiresInDays: 30 })
-    const view = await viewSharedPortfolio(rt, share.token)
-    if (view.state !== 'active') throw new Error(view.state)
+  test('the downloaded presentation is the signed one: it leaves the other identifier’s credential out, and verifies', async () => {
+    const share = await createShare(rt, alice(), { credentialIds: [other.id, w.badge.id], about: '', label: 'Seul', expiresInDays: 30 })
     const { sharedPresentationFile } = await import('@/lib/portfolio/view')
     const file = await sharedPresentationFile(rt, share.token, 'di')
     const vp = JSON.parse(file.body)
+    expect([vp.verifiableCredential].flat().map((c: { id: string }) => c.id)).toEqual([JSON.parse(w.badge.document).id])
     const result = await verifyOnInstance(rt, { input: file.body, challenge: vp.proof.challenge, domain: vp.proof.domain })
     expect(result.verified).toBe(true)
-    const content = contentOf(file.body, result, new Date())
-    expect(content.cards[0]?.otherIdentifier).toEqual({ subject: ELSEWHERE_DID, holder: w.alice.did })
+    // Only the other identifier's credential in the share: there is nothing to sign as hers.
+    const alone = await createShare(rt, alice(), { credentialIds: [other.id], about: '', label: 'Autre', expiresInDays: 30 })
+    await expect(sharedPresentationFile(rt, alone.token, 'di')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  test('a presentation Alice signs with it anyway fails at /verify, and the card names both identifiers', async () => {
+    const { createPresentation } = await import('@/lib/credentials/present')
+    const vp = await createPresentation({ agent: rt.agent, holderDid: w.alice.did, credentials: [JSON.parse(other.document)], challenge: 'c-1', domain: TEST_PUBLIC_URL })
+    const result = await verifyOnInstance(rt, { input: vp.document, challenge: 'c-1', domain: TEST_PUBLIC_URL })
+    expect(result.verified).toBe(false)
+    expect(result.credentials![0]!.checks.find((c) => c.id === 'holder')).toMatchObject({ status: 'failed', code: 'SUBJECT_NOT_HOLDER' })
+    expect(contentOf(vp.document, result, new Date()).cards[0]?.otherIdentifier).toEqual({ subject: ELSEWHERE_DID, holder: w.alice.did })
   })
 })

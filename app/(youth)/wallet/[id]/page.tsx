@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors'
 import { experienceOfCredential } from '@/lib/profile/service'
 import { getRuntime } from '@/lib/runtime'
 import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/issuer-standing'
-import { credentialIdFromSegment, credentialSegment } from '@/lib/wallet/paths'
+import { credentialIdFromSegment, credentialSegment, identifierToLink, linkIdentifierPath } from '@/lib/wallet/paths'
 import { getWalletCredentialOrThrow, type WalletCredential } from '@/lib/wallet/service'
 import { HideButton } from '../hide-button'
 import { importedIssuerLabel } from '../issuer-label'
@@ -38,7 +38,10 @@ export default async function CredentialPage({ params }: Props) {
           issuerLabel={registryIssuerName(standing) ?? importedIssuerLabel(card, tc, false)}
           issuerStanding={standing}
           photo={card.hasPhoto ? { src: `${base}/photo`, alt: t('detail.photoAlt', { title: card.title }) } : undefined}
-        />
+        >
+          {identifierToLink(card) && <Link className="button button--small button--primary" href={linkIdentifierPath(identifierToLink(card)!)}>{t('actions.link')}</Link>}
+          {card.otherIdentifier?.binding === 'linked' && <Link className="button button--small button--secondary" href="/wallet/link">{t('actions.linked')}</Link>}
+        </CredentialCard>
         <section className={`card ${styles.panel}`} aria-labelledby="checked-title">
           <h2 id="checked-title">{t('detail.checkedTitle')}</h2>
           <p>{t('detail.checkedText')}</p>
