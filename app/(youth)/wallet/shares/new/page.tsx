@@ -19,7 +19,9 @@ export default async function NewSharePage() {
   const [{ visible }, t] = await Promise.all([listWalletCards(await getRuntime(), user), getTranslations('shares')])
   const choices: ShareChoice[] = visible.map((c) => ({
     id: c.id, title: c.title, level: c.level?.label ?? null, issuer: c.issuer.name, language: c.language, expired: c.status === 'expired',
-    imported: Boolean(c.imported), otherIdentifier: Boolean(c.otherIdentifier),
+    imported: Boolean(c.imported),
+    // A linked identifier is theirs (decision 022); another one is shown apart in the portfolio.
+    otherIdentifier: Boolean(c.otherIdentifier && c.otherIdentifier.binding !== 'linked'),
   }))
   return (
     <main id="content" className="page page--narrow">
