@@ -141,9 +141,12 @@ export async function deleteAccount(rt: Pick<Runtime, 'db'>, user: Actor, input:
   if (input.username.trim().toLowerCase() !== account.username.toLowerCase()) {
     throw new ValidationError('The username does not match', [{ path: 'username', message: 'usernameMismatch' }])
   }
-  if (!account.password_hash || !(await verifyPassword(input.password, account.password_hash))) {
-    throw new ValidationError('Wrong password', [{ path: 'password', message: 'wrongPassword' }])
-  }
+  // Hashing is bounded process-wide (lib/auth/password.ts): under a sign-in flood, say so on the form.
+  const matches = account.password_hash ? await verifyPassword(input.password, account.password_hash).catch((e) => {
+    if (e instanceof AppError && e.code === 'BUSY') throw new ValidationError('Busy', [{ path: 'form', message: 'busy' }])
+    throw e
+  }) : false
+  if (!matches) throw new ValidationError('Wrong password', [{ path: 'password', message: 'wrongPassword' }])
   const counts = await repo.eraseYoungPerson(rt.db, { id: user.id, username: account.username, email: account.email, did: account.did })
   // The erased rows are zeroed in the database (secure_delete); their old copies in the WAL go too.
   if ((await truncateWal(rt.db)).busy) console.warn('Tremplin: account erased, but a reader kept the WAL from being truncated; it will be at the next checkpoint')
