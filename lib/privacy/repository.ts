@@ -3,8 +3,8 @@ import { accountSignInKey } from '@/lib/auth/sign-in'
 import { logConsent } from '@/lib/consent/repository'
 import { messageLimitKey } from '@/lib/contacts/repository'
 import { eraseHolderDid } from '@/lib/dids/holder'
-
 import { linkLimitKey } from '@/lib/identifiers/repository'
+
 // Every query here is filtered by the young person's own id: an export or a deletion can never
 // reach another person's rows. Secrets (password hash, token hashes, private keys) are never selected.
 
@@ -55,13 +55,13 @@ export async function loadPersonalData(db: Db, userId: string) {
   return { profile, goals, experiences, links, credentials, shares, shareCredentials, shareSections, pilots }
 }
 
-/** The network part: skill stories, the directory entry, contacts and their messages, blocks, reports made, the consent log. */
 /** The other identifiers the person proved to control (decision 022), with the presentation that proved it. */
 export function loadLinkedIdentifiers(db: Db, userId: string) {
   return db.selectFrom('linked_identifiers').select(['did', 'linked_at', 'presentation', 'presentation_hash'])
     .where('user_id', '=', userId).orderBy('linked_at').orderBy('did').execute()
 }
 
+/** The network part: skill stories, the directory entry, contacts and their messages, blocks, reports made, the consent log. */
 export async function loadNetworkData(db: Db, userId: string) {
   const [stories, directory, contacts, blocks, reports, consent] = await Promise.all([
     db.selectFrom('skill_stories')
@@ -107,8 +107,8 @@ export interface ErasureCounts {
   privateKeys: number
   stories: number
   contacts: number
-}
   linkedIdentifiers: number
+}
 
 /**
  * Erases a young person in ONE transaction (see docs/decisions/013): their own rows go, rows an
@@ -133,12 +133,12 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
     // Sign-in counts the account under its id (lib/auth/sign-in.ts); the name keys are from before that.
     const limitKeys = [accountSignInKey(user.id), `sign-in:${user.username.toLowerCase()}`, ...(user.email ? [`sign-in:${user.email.toLowerCase()}`] : []), `delete-account:${user.id}`, messageLimitKey(user.id)]
     await trx.deleteFrom('rate_limits').where('key', 'in', limitKeys).execute()
-
-    // The network: stories, the directory entry, contacts with their messages, blocks and the
     // Linked identifiers (decision 022): the links with their proofs, open challenges, the attempts counter.
     const links = await trx.deleteFrom('linked_identifiers').where('user_id', '=', user.id).executeTakeFirst()
     await trx.deleteFrom('link_challenges').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('rate_limits').where('key', '=', linkLimitKey(user.id)).execute()
+
+    // The network: stories, the directory entry, contacts with their messages, blocks and the
     // consent log go; a report they made stays (it is about the recruiter), without them.
     const stories = await trx.deleteFrom('skill_stories').where('youth_user_id', '=', user.id).executeTakeFirst()
     await trx.deleteFrom('directory_entries').where('user_id', '=', user.id).execute()
