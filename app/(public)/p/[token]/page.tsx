@@ -64,13 +64,6 @@ async function Unavailable({ state }: { state: 'revoked' | 'expired' | 'busy' })
   )
 }
 
-async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { state: 'active' }>; token: string }) {
-  const [t, format] = await Promise.all([getTranslations('portfolio.view'), getFormatter()])
-  const results = view.result.credentials ?? []
-  const base = `/p/${token}`
-  return (
-    <main id="content" className="page">
-      <header className={styles.who}>
 type ActiveView = Extract<SharedPortfolio, { state: 'active' }>
 type ViewT = Awaited<ReturnType<typeof getTranslations<'portfolio.view'>>>
 
@@ -120,6 +113,13 @@ async function SharedCards({ cards, results, knownIssuers, base, apart = false }
   )
 }
 
+async function Portfolio({ view, token }: { view: Extract<SharedPortfolio, { state: 'active' }>; token: string }) {
+  const [t, format] = await Promise.all([getTranslations('portfolio.view'), getFormatter()])
+  const results = view.result.credentials ?? []
+  const base = `/p/${token}`
+  return (
+    <main id="content" className="page">
+      <header className={styles.who}>
         <p className={styles.eyebrow}>{t('eyebrow')}</p>
         <h1>{view.holderName}</h1>
         {view.about && (
