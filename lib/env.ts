@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   }),
   /** Verification worker threads; 0 verifies on the request thread. Default: cores − 1 (1 to 4), 0 under NODE_ENV=test. */
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
+  /** How often the server re-checks imported credentials' remote status (minutes; 0 = never, e.g. a second instance). */
+  RECHECK_IMPORTS_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
 })
 
 export interface Env {
@@ -30,6 +32,8 @@ export interface Env {
   trustProxy: TrustProxy
   /** Worker threads verifying documents (docs/decisions/018); 0 = on the request thread. */
   verifyWorkers: number
+  /** Minutes between re-checks of imported credentials' remote status in the server (0 = off; decision 020). */
+  recheckImportsMinutes: number
 }
 
 /** Reads and validates the environment; throws one error naming every bad variable. */
@@ -51,5 +55,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Tests verify on their own thread unless they build a pool (tests/integration/verification).
     verifyWorkers: e.VERIFY_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultVerifyWorkers()),
+    recheckImportsMinutes: e.RECHECK_IMPORTS_MINUTES,
   }
 }

@@ -10,6 +10,7 @@ import { createApiToken, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { readInput, UsageError } from './io'
+import { IMPORTS_USAGE, recheckImportsCommand } from './imports'
 import { KEYS_USAGE, retireKeyCommand, rotateKeyCommand } from './keys'
 import { ORGS_USAGE, orgsCommand, registryCommand } from './orgs'
 import { statusCommand } from './status'
@@ -35,7 +36,7 @@ const USAGE = `Usage: npm run vc -- <command> [options]
         Exit 0 imported, 1 unreadable or malformed file, 2 usage.
   taxonomy search <words> [--lang L] [--kinds skill,key_competence] [--json]
         Search the imported skills, occupations and key competences.
-${ORGS_USAGE}${KEYS_USAGE}`
+${ORGS_USAGE}${KEYS_USAGE}${IMPORTS_USAGE}`
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void }
 
@@ -54,6 +55,7 @@ export async function main(argv: string[], out: Out = { stdout: (s) => process.s
       case 'revoke': case 'suspend': case 'unsuspend': return await statusCommand(command, rest, out)
       case 'rotate-key': return await rotateKeyCommand(rest, out)
       case 'retire-key': return await retireKeyCommand(rest, out)
+      case 'recheck-imports': return await recheckImportsCommand(rest, out)
       case undefined: case 'help': case '--help': case '-h':
         out.stdout(USAGE)
         return command === undefined ? 2 : 0

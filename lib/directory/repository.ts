@@ -9,8 +9,25 @@ import type { Database } from '@/db/schema'
 
 type Tx = Db | Transaction<Database>
 
-/** 3 assessed, 2 witnessed, 1 self-declared, 0 not stated: for "at least" filters and ordering. */
-export const EVIDENCE_RANK = sql<number>`(case cs.evidence_level when 'assessed' then 3 when 'witnessed' then 2 when 'self_declared' then 1 else 0 end)`
+/**
+ * Self-issued: the young person vouches for themself (a self-declared story, or a credential whose
+ * issuer is its subject, their own DID or one they linked). It counts only as self-declared,
+ * whatever level it claims (decision 020). Needs `c` (credential) and `h` (its holder) in scope.
+ */
+const SELF_ISSUED = sql<boolean>`(c.origin = 'self_declared' or c.issuer_did = c.subject_did or c.issuer_did = h.did
+  or exists (select 1 from linked_identifiers li where li.user_id = h.id and li.did = c.issuer_did))`
+
+/** The level the directory counts: self-declared for a self-issued credential, else the one it states. */
+export const EFFECTIVE_LEVEL = sql<string | null>`(case when ${SELF_ISSUED} then 'self_declared' else cs.evidence_level end)`
+
+/** 3 assessed, 2 witnessed, 1 self-declared, 0 not stated: for "at least" filters and ordering (of the effective level). */
+export const EVIDENCE_RANK = sql<number>`(case ${EFFECTIVE_LEVEL} when 'assessed' then 3 when 'witnessed' then 2 when 'self_declared' then 1 else 0 end)`
+
+/**
+ * An imported credential counts while a re-check of its status (lib/directory/recheck.ts, on a
+ * schedule, never in a request) said it is neither revoked nor suspended, within this long.
+ */
+export const IMPORTED_STATUS_MAX_AGE_MS = 72 * 60 * 60 * 1000
 
 export function findEntry(db: Tx, userId: string) {
   return db.selectFrom('directory_entries').select(['user_id', 'handle', 'opted_in_at']).where('user_id', '=', userId).executeTakeFirst()
@@ -54,20 +71,35 @@ export function insertContactRequest(db: Db, row: { id: string; youth_user_id: s
 
 /**
  * The skills that count in the directory: those of credentials their holder keeps visible, that
- * are neither revoked nor suspended, valid now (not before validFrom, not after validUntil), and —
- * when an organisation of this instance issued them — whose organisation is still approved.
+ * are BOUND to them (issued to their DID or to an identifier they proved to control, decision
+ * 022), neither revoked nor suspended, valid now (not before validFrom, not after validUntil),
+ * not signed with a key its organisation withdrew, and — when an organisation of this instance
+ * issued them — whose organisation is still approved. An imported one counts only while its last
+ * status re-check (at most IMPORTED_STATUS_MAX_AGE_MS old) said active or "no status list".
  */
 function countedSkills(db: Db, now: string) {
+  const freshSince = new Date(Date.parse(now) - IMPORTED_STATUS_MAX_AGE_MS).toISOString()
   return db.selectFrom('credential_skills as cs')
     .innerJoin('credentials as c', 'c.id', 'cs.credential_id')
+    .innerJoin('users as h', 'h.id', 'c.holder_user_id')
     .leftJoin('credential_status as st', 'st.credential_id', 'c.id')
     .leftJoin('organisations as o', 'o.id', 'c.issuer_organisation_id')
     .where('c.hidden_at', 'is', null)
+    .where((eb) => eb.or([
+      eb('c.subject_did', '=', eb.ref('h.did')),
+      eb.exists(eb.selectFrom('linked_identifiers as li').select('li.id').whereRef('li.user_id', '=', 'h.id').whereRef('li.did', '=', 'c.subject_did')),
+    ]))
     .where('st.revoked_at', 'is', null)
     .where('st.suspended_at', 'is', null)
     .where('c.valid_from', '<=', now)
     .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>', now)]))
     .where((eb) => eb.or([eb('c.issuer_organisation_id', 'is', null), eb('o.status', '=', 'approved')]))
+    .where((eb) => eb.or([
+      eb('c.origin', '!=', 'imported'),
+      eb.and([eb('c.remote_status', 'in', ['active', 'none']), eb('c.remote_status_checked_at', '>=', freshSince)]),
+    ]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('organisation_keys as k').select('k.kid').where('k.retired_at', 'is not', null)
+      .where(sql<string>`k.did || '#' || k.fragment`, '=', eb.ref('c.verification_method')))))
 }
 
 export interface SearchFilters {
@@ -114,7 +146,8 @@ export async function searchEntries(db: Db, f: SearchFilters & { recruiterId: st
 export function listCountedSkills(db: Db, userIds: string[], now: string) {
   if (!userIds.length) return Promise.resolve([])
   return countedSkills(db, now)
-    .select(['c.holder_user_id', 'c.id as credential_id', 'c.origin', 'c.issuer_did', 'cs.skill_uri', 'cs.label', 'cs.evidence_level', 'o.name as organisation_name'])
+    .select(['c.holder_user_id', 'c.id as credential_id', 'c.origin', 'c.issuer_did', 'cs.skill_uri', 'cs.label', 'o.name as organisation_name'])
+    .select(EFFECTIVE_LEVEL.as('evidence_level'))
     .where('c.holder_user_id', 'in', userIds)
     .orderBy('cs.label')
     .execute()
@@ -134,4 +167,24 @@ export function listProfiles(db: Db, userIds: string[]) {
 export function listGoals(db: Db, userIds: string[]) {
   if (!userIds.length) return Promise.resolve([])
   return db.selectFrom('profile_goals').select(['user_id', 'occupation_uri', 'label']).where('user_id', 'in', userIds).orderBy('position').execute()
+}
+
+/**
+ * Imported credentials whose status was not tried since `before` (never tried first), at most
+ * `limit`: the re-check's batch. Documents are read here only to be verified, never shown.
+ */
+export function listImportsToRecheck(db: Db, before: string, limit: number) {
+  return db.selectFrom('credentials').select(['id', 'document'])
+    .where('origin', '=', 'imported').where('holder_user_id', 'is not', null)
+    .where((eb) => eb.or([eb('remote_status_attempted_at', 'is', null), eb('remote_status_attempted_at', '<', before)]))
+    .orderBy(sql`coalesce(remote_status_attempted_at, '')`).orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/** Records a re-check: a definitive `status` replaces the last one; null (not obtained) only marks the attempt. */
+export async function recordRecheck(db: Db, id: string, status: string | null, at: string): Promise<void> {
+  await db.updateTable('credentials')
+    .set(status ? { remote_status: status, remote_status_checked_at: at, remote_status_attempted_at: at } : { remote_status_attempted_at: at })
+    .where('id', '=', id).execute()
 }

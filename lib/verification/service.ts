@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client'
 import { localSchemaResolver } from '@/lib/credentials/schemas'
-import { verify, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
+import { verify, type StatusListResolver, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
 import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, parseInput, textDepth } from '@/lib/credentials/verify/input'
 import { createDidResolver, type DidResolver } from '@/lib/dids/resolver'
 import type { Env } from '@/lib/env'
@@ -45,13 +45,18 @@ export function instanceDidResolver(rt: { env: Pick<Env, 'publicUrl'>; db?: Db }
  * stay on this thread and answer the worker — or here when VERIFY_WORKERS is 0.
  * @throws AppError BUSY when the pool's queue is full (VC-API: 503 with Retry-After).
  */
-export async function verifyOnInstance(rt: { env: Env } & Partial<Pick<Runtime, 'db' | 'agent'>>, request: Request): Promise<VerificationResult> {
+export async function verifyOnInstance(
+  rt: { env: Env } & Partial<Pick<Runtime, 'db' | 'agent'>>, request: Request,
+  /** `remoteStatusLists`: other hosts' status lists through this resolver (the imports re-check's own transport, tests). */
+  overrides: { remoteStatusLists?: StatusListResolver } = {},
+): Promise<VerificationResult> {
+  const remoteLists = overrides.remoteStatusLists ?? remote
   const services = {
     resolveDid: instanceDidResolver(rt),
     lookupIssuer: rt.db ? issuerLookup({ db: rt.db }) : undefined,
     // Identifiers a holder proved to control here (decision 022): credentials issued to them are the holder's.
     linkedIdentifiers: rt.db ? linkedIdentifiersFor({ db: rt.db }) : undefined,
-    resolveStatusList: rt.db && rt.agent ? localStatusListResolver({ db: rt.db, agent: rt.agent, env: rt.env }, remote) : remote,
+    resolveStatusList: rt.db && rt.agent ? localStatusListResolver({ db: rt.db, agent: rt.agent, env: rt.env }, remoteLists) : remoteLists,
   }
   if (rt.env.verifyWorkers === 0) return verify({ ...request, ...services, resolveSchema: localSchemaResolver(rt.env.publicUrl) })
   // Bounds checked here, before a job is queued: a document over the limits costs no worker.

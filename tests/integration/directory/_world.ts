@@ -35,6 +35,10 @@ interface CredentialSpec {
   subjectName?: string
   validUntil?: string
   hidden?: boolean
+  /** The subject, when it is not the holder's own DID (an imported credential issued to another identifier). */
+  subjectDid?: string
+  /** An imported one's last status re-check (lib/directory/recheck.ts): 'active' a minute ago unless said. */
+  remoteStatus?: { status: string | null; checkedAt: string | null }
 }
 
 /** A stored credential as the issuing, import and self-declaring paths leave it (the directory reads only the database). */
@@ -51,7 +55,7 @@ export async function addCredential(rt: Runtime, spec: CredentialSpec): Promise<
     validFrom: now,
     ...(spec.validUntil ? { validUntil: spec.validUntil } : {}),
     credentialSubject: {
-      id: spec.holder.did,
+      id: spec.subjectDid ?? spec.holder.did,
       type: ['AchievementSubject'],
       ...(spec.subjectName ? { name: spec.subjectName } : {}),
       achievement: {
@@ -63,9 +67,10 @@ export async function addCredential(rt: Runtime, spec: CredentialSpec): Promise<
   }
   await insertCredential(rt.db, {
     id, issuer_organisation_id: spec.origin === 'issued' ? spec.organisation!.id : null, issued_by_user_id: null, holder_user_id: spec.holder.id,
-    subject_did: spec.holder.did, template_id: 'skill-badge', format: 'di', document: JSON.stringify(document), title: spec.skills[0]!.label,
+    subject_did: spec.subjectDid ?? spec.holder.did, template_id: 'skill-badge', format: 'di', document: JSON.stringify(document), title: spec.skills[0]!.label,
     valid_from: now, valid_until: spec.validUntil ?? null, created_at: now, hidden_at: spec.hidden ? now : null, language: 'fr',
     origin: spec.origin, imported_at: spec.origin === 'imported' ? now : null, issuer_did: issuer.did,
+    ...(spec.origin === 'imported' ? { remote_status: spec.remoteStatus?.status ?? 'active', remote_status_checked_at: spec.remoteStatus ? spec.remoteStatus.checkedAt : now } : {}),
   })
   return id
 }
