@@ -21,6 +21,9 @@ export type WorkerMessage = { type: 'start' } | { type: 'call'; call: number; fn
 /** Main → worker. */
 export type MainMessage = { type: 'return'; call: number; ok: true; value: unknown } | { type: 'return'; call: number; ok: false; message: string }
 
+/** Built-ins that structured clone carries whole (their data, not their methods). */
+const CLONED_AS_IS = [Date, Map, Set, Error, RegExp, ArrayBuffer]
+
 const isPlain = (v: object) => {
   const proto = Object.getPrototypeOf(v)
   return proto === Object.prototype || proto === null
@@ -53,7 +56,7 @@ export class FunctionTable {
     if (depth > 8 || value === null || typeof value !== 'object') return value
     if (Array.isArray(value)) return value.map((v) => this.export(v, depth + 1))
     if (!isPlain(value)) {
-      if (value instanceof Date || ArrayBuffer.isView(value)) return value
+      if (CLONED_AS_IS.some((type) => value instanceof type) || ArrayBuffer.isView(value)) return value
       return methodsOf(value, (f) => this.register(f))
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.export(v, depth + 1)]))
