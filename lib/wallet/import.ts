@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { isObject, parseInput, toArray } from '@/lib/credentials/verify/input'
 import { jwtCredentialView } from '@/lib/credentials/verify/jwt'
 import type { VerificationResult } from '@/lib/credentials/verify/result'
+import { remoteStatusOf } from '@/lib/directory/recheck'
 import { findLinkedDidsOfHolder } from '@/lib/identifiers/repository'
 import type { Runtime } from '@/lib/runtime'
 import { LIMITS } from '@/lib/security/limits'
@@ -136,9 +137,16 @@ async function keepOrRefuse(rt: Pick<Runtime, 'db'>, user: Actor, d: Decision): 
     origin: 'imported',
     imported_at: at,
     import_verification: JSON.stringify(d.result),
+    // The verification just made counts as the first status check of the directory's re-check (decision 020).
+    ...firstStatusCheck(d.result, at),
   })
   if (!inserted) return { ...base, outcome: 'refused', reason: 'duplicate', warnings: [], walletId }
   return { ...base, outcome: 'added', warnings: judged.warnings, walletId }
+}
+
+function firstStatusCheck(result: VerificationResult, at: string) {
+  const status = remoteStatusOf(result)
+  return { remote_status: status, remote_status_checked_at: status ? at : null, remote_status_attempted_at: at }
 }
 
 function cardOf(read: ReadEntry, now: Date) {

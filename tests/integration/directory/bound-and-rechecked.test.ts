@@ -11,7 +11,9 @@ import { optIn, searchDirectory } from '@/lib/directory/service'
 import { createDidKey, ed25519Signer, getDidKeys, type DidKeys } from '@/lib/dids/signer'
 import { insertCredential } from '@/lib/issuing/repository'
 import { emptyBits, encodeList, withBit } from '@/lib/status/bitstring'
-import type { Fetch, Lookup } from '@/lib/status/remote'
+import { remoteStatusListResolver, type Fetch, type Lookup } from '@/lib/status/remote'
+import { verifyOnInstance } from '@/lib/verification/service'
+import { importCredentials } from '@/lib/wallet/import'
 import { createTestRuntime } from '../../factories/runtime'
 import { addCredential, createDirectoryWorld, DCC_ISSUER, type DirectoryWorld } from './_world'
 
@@ -31,6 +33,7 @@ const OTHER_DID = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'
 const SKILL_OTHER = 'http://data.europa.eu/esco/skill/test-other-identifier'
 const SKILL_SELF = 'http://data.europa.eu/esco/skill/test-self-assessed'
 const SKILL_RETIRED = 'http://data.europa.eu/esco/skill/test-retired-key'
+const SKILL_IMPORTED_NOW = 'http://data.europa.eu/esco/skill/test-imported-now'
 const SKILL_REMOTE = 'http://data.europa.eu/esco/skill/test-remote-status'
 const LIST_URL = 'https://lists.example/status/revocation/1'
 const INDEX = 4242
@@ -63,8 +66,8 @@ async function signList(revoked: boolean) {
   return vc.issue({ credential: unsigned, suite: signingSuite(ed25519Signer(rt.agent, foreign), at(-24)), documentLoader, now: at(-24) }) as Promise<Record<string, unknown>>
 }
 
-/** A badge from another platform, issued to Inès's DID, with a status entry on that platform's list; imported (never re-checked yet). */
-async function importRemoteBadge(): Promise<string> {
+/** A badge from another platform, issued to Inès's DID, with a status entry on that platform's list. */
+async function remoteBadge(skill = SKILL_REMOTE) {
   const id = `urn:uuid:${randomUUID()}`
   const credential = {
     '@context': [VC_V2_CONTEXT, 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -73,11 +76,16 @@ async function importRemoteBadge(): Promise<string> {
     credentialSubject: {
       id: ines.did, type: ['AchievementSubject'],
       achievement: { id: `urn:uuid:${randomUUID()}`, type: ['Achievement'], name: 'Animer un atelier', criteria: { narrative: 'A animé trois ateliers.' },
-        alignment: [{ type: ['Alignment'], targetUrl: SKILL_REMOTE, targetName: 'Animer un atelier', targetType: 'ext:ESCOSkill' }] },
+        alignment: [{ type: ['Alignment'], targetUrl: skill, targetName: 'Animer un atelier', targetType: 'ext:ESCOSkill' }] },
     },
     credentialStatus: { id: `${LIST_URL}#${INDEX}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(INDEX), statusListCredential: LIST_URL },
   }
-  const signed = await vc.issue({ credential, suite: signingSuite(ed25519Signer(rt.agent, foreign), at(-48)), documentLoader, now: at(-48) })
+  return { id, signed: await vc.issue({ credential, suite: signingSuite(ed25519Signer(rt.agent, foreign), at(-48)), documentLoader, now: at(-48) }) as Record<string, unknown> }
+}
+
+/** That badge stored as the import leaves it, never re-checked yet. */
+async function importRemoteBadge(): Promise<string> {
+  const { id, signed } = await remoteBadge()
   await insertCredential(rt.db, {
     id, issuer_organisation_id: null, issued_by_user_id: null, holder_user_id: ines.id, subject_did: ines.did, template_id: 'skill-badge', format: 'di',
     document: JSON.stringify(signed), title: 'Animer un atelier', valid_from: at(-48).toISOString(), valid_until: null, created_at: at(-1).toISOString(),
@@ -169,5 +177,14 @@ describe('an imported credential’s remote status, re-checked on a schedule', (
     expect((await rt.db.selectFrom('credentials').select('remote_status').where('id', '=', fresh).executeTakeFirstOrThrow()).remote_status).toBe('active')
     expect(await found(SKILL_REMOTE, 'any', at(21))).toMatchObject({ uri: SKILL_REMOTE })
     expect(await found(SKILL_REMOTE, 'any', at(20 + 73))).toBeUndefined()
+  })
+
+  test('imported through the wallet: the verification made at import is its first status check, so it counts at once', async () => {
+    servedList = await signList(false)
+    const { signed } = await remoteBadge(SKILL_IMPORTED_NOW)
+    const verify = (input: unknown) => verifyOnInstance(rt, { input, now: NOW }, { remoteStatusLists: remoteStatusListResolver(remote) })
+    const imported = await importCredentials(rt, { id: ines.id, role: 'youth' }, JSON.stringify(signed), { now: NOW, verify })
+    expect(imported).toMatchObject({ ok: true, items: [{ outcome: 'added' }] })
+    expect(await found(SKILL_IMPORTED_NOW)).toMatchObject({ uri: SKILL_IMPORTED_NOW })
   })
 })
