@@ -134,6 +134,7 @@ async function measure(distDir: string, workers: number, body: string): Promise<
       const attacked = stats(await sample(server.base, page))
       await hostile.stop()
       rows.push({ workers, page, alone, attacked, statuses: hostile.statuses })
+      console.log(`  VERIFY_WORKERS=${workers} ${page}: alone median ${alone.median.toFixed(0)} ms, attacked median ${attacked.median.toFixed(0)} ms p95 ${attacked.p95.toFixed(0)} ms`)
     }
     return rows
   } finally {
