@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
     nonce: newNonce(),
     publicUrl: process.env.PUBLIC_URL,
     dev: process.env.NODE_ENV === 'development',
+    pathname: request.nextUrl.pathname,
   })
   if (actionBodyTooLarge(request.method, request.headers)) {
     const tooLarge = new NextResponse(`Request too large: at most ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB.\n`, {

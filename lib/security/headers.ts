@@ -65,11 +65,19 @@ export function servedOverHttps(publicUrl: string | undefined): boolean {
   try { return new URL(publicUrl).protocol === 'https:' } catch { return false }
 }
 
-/** The per-request headers proxy.ts sets: the CSP with this nonce, and HSTS when over https. */
-export function requestSecurityHeaders({ nonce, publicUrl, dev = false }: { nonce: string; publicUrl?: string; dev?: boolean }): Record<string, string> {
+/**
+ * Files people upload, served back (evidence photos): no script, no style, no plug-in, and a
+ * sandbox, whatever the bytes are. The proxy's header wins over the route's, so it says this too.
+ */
+export const FILE_CSP = "default-src 'none'; sandbox"
+const FILE_ROUTES = [/^\/wallet\/[^/]+\/photo$/, /^\/p\/[^/]+\/photo\/[^/]+$/]
+export const isFileRoute = (pathname: string) => FILE_ROUTES.some((r) => r.test(pathname))
+
+/** The per-request headers proxy.ts sets: the CSP with this nonce (FILE_CSP for uploaded files), and HSTS when over https. */
+export function requestSecurityHeaders({ nonce, publicUrl, dev = false, pathname = '/' }: { nonce: string; publicUrl?: string; dev?: boolean; pathname?: string }): Record<string, string> {
   const https = servedOverHttps(publicUrl)
   return {
-    'Content-Security-Policy': contentSecurityPolicy({ nonce, dev, https }),
+    'Content-Security-Policy': isFileRoute(pathname) ? FILE_CSP : contentSecurityPolicy({ nonce, dev, https }),
     ...(https ? { 'Strict-Transport-Security': HSTS } : {}),
   }
 }

@@ -1,3 +1,4 @@
+import { FILE_CSP } from '@/lib/security/headers'
 import { AppError, httpStatus } from '@/lib/errors'
 
 // Responses of the wallet's and the share page's file route handlers.
@@ -12,7 +13,7 @@ export function photoResponse(photo: { bytes: Uint8Array; type: string }): Respo
       'Content-Type': type,
       'Content-Length': String(photo.bytes.byteLength),
       'Cache-Control': 'private, max-age=300',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': FILE_CSP,
       ...(type === 'application/octet-stream' ? { 'Content-Disposition': 'attachment' } : {}),
     },
   })

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server'
 import { afterEach, describe, expect, test } from 'vitest'
 import { ACTION_BODY_LIMIT_BYTES } from '@/lib/security/body-limit'
-import { contentSecurityPolicy, HSTS, requestSecurityHeaders } from '@/lib/security/headers'
+import { contentSecurityPolicy, FILE_CSP, HSTS, requestSecurityHeaders } from '@/lib/security/headers'
 import { proxy } from '@/proxy'
 
 const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA=='
@@ -81,11 +81,12 @@ describe('a server action body over the limit', () => {
   const over = String(ACTION_BODY_LIMIT_BYTES + 1)
 
   test('is answered 413 before Next reads it, with the security headers', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { 'next-action': 'abc', 'content-type': 'text/plain', 'content-length': over },
       { 'content-type': 'multipart/form-data; boundary=x', 'content-length': over },
       { 'content-type': 'application/x-www-form-urlencoded', 'content-length': over },
-    ]) {
+    ]
+    for (const headers of cases) {
       const response = post(headers)
       expect(response.status).toBe(413)
       expect(await response.text()).toMatch(/too large/)
@@ -96,5 +97,14 @@ describe('a server action body over the limit', () => {
   test('at the limit, or another kind of request, goes on to Next', () => {
     expect(post({ 'next-action': 'abc', 'content-length': String(ACTION_BODY_LIMIT_BYTES) }).headers.get('x-middleware-next')).toBe('1')
     expect(post({ 'content-type': 'application/json', 'content-length': over }).status).not.toBe(413)
+  })
+})
+
+describe('uploaded files served back', () => {
+  test('get the sandbox policy, not the page policy (the proxy header wins over the route’s)', () => {
+    for (const path of ['/wallet/0b7e2c1e-1111-4222-8333-444455556666/photo', '/p/tok/photo/0b7e2c1e-1111-4222-8333-444455556666']) {
+      expect(proxy(new NextRequest(`http://localhost${path}`)).headers.get('content-security-policy')).toBe(FILE_CSP)
+    }
+    expect(proxy(new NextRequest('http://localhost/wallet/photo')).headers.get('content-security-policy')).not.toBe(FILE_CSP)
   })
 })
