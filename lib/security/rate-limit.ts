@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Runtime } from '@/lib/runtime'
 
 export interface RateLimit {
@@ -8,21 +9,22 @@ export interface RateLimit {
 
 /**
  * Counts one hit for `key` in a fixed window and tells whether it is allowed. The counter lives in
- * the database (shared by every app instance); one upsert per hit.
+ * the database (shared by every app instance). One atomic upsert per hit: a counter whose window is
+ * over starts again at 1, otherwise it goes up by one — in the same statement, so two instances
+ * (or two connections on PostgreSQL) hitting the same key at once never lose a count.
  */
 export async function hit(rt: Pick<Runtime, 'db'>, key: string, limit: RateLimit, now = new Date()): Promise<{ allowed: boolean; retryAfterMs: number }> {
-  return rt.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst()
-    const start = row ? new Date(row.window_start).getTime() : 0
-    if (!row || now.getTime() - start >= limit.windowMs) {
-      const values = { window_start: now.toISOString(), count: 1 }
-      await trx.insertInto('rate_limits').values({ key, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute()
-      return { allowed: true, retryAfterMs: 0 }
-    }
-    const count = row.count + 1
-    await trx.updateTable('rate_limits').set({ count }).where('key', '=', key).execute()
-    return { allowed: count <= limit.max, retryAfterMs: Math.max(0, start + limit.windowMs - now.getTime()) }
-  })
+  const at = now.toISOString()
+  const expired = new Date(now.getTime() - limit.windowMs).toISOString()
+  const row = await rt.db.insertInto('rate_limits').values({ key, window_start: at, count: 1 })
+    .onConflict((oc) => oc.column('key').doUpdateSet({
+      count: sql<number>`CASE WHEN rate_limits.window_start <= ${expired} THEN 1 ELSE rate_limits.count + 1 END`,
+      window_start: sql<string>`CASE WHEN rate_limits.window_start <= ${expired} THEN ${at} ELSE rate_limits.window_start END`,
+    }))
+    .returning(['window_start', 'count'])
+    .executeTakeFirstOrThrow()
+  const retryAfterMs = Math.max(0, new Date(row.window_start).getTime() + limit.windowMs - now.getTime())
+  return { allowed: row.count <= limit.max, retryAfterMs: row.count <= limit.max ? 0 : retryAfterMs }
 }
 
 /** Forgets a key (e.g. after a successful sign-in). */
