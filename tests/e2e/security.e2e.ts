@@ -185,3 +185,60 @@ describe('pages under the Content-Security-Policy', () => {
     noProblems()
   })
 })
+
+describe('absent or someone else’s: real 404s', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  /** A signed-in browser profile; its `request` shares the session cookie. */
+  async function as(username: string) {
+    const ctx = await newContext(browser, { locale: 'en' })
+    const page = await ctx.newPage()
+    await signIn(page, username)
+    return page
+  }
+  const status = async (page: Page, path: string) => [path, (await page.request.get(path, { maxRedirects: 0 })).status()]
+  const hrefs = async (page: Page, path: string, prefix: string) => {
+    await page.goto(path)
+    return page.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))])
+  }
+  const UNKNOWN = '0b7e2c1e-1111-4222-8333-444455556666'
+
+  test('another young person’s credential, its photo and download, and skill story', async () => {
+    const lucas = await as('lucas')
+    const credential = (await hrefs(lucas, '/wallet', '/wallet/')).find((h) => /^\/wallet\/[0-9a-f-]{36}$/.test(h))!
+    const story = (await hrefs(lucas, '/stories', '/stories/')).find((h) => /^\/stories\/[0-9a-f-]{36}$/.test(h))!
+    expect([credential, story]).toEqual([expect.any(String), expect.any(String)])
+    expect(await status(lucas, credential)).toEqual([credential, 200])
+    const samira = await as('samira')
+    for (const path of [credential, `${credential}/photo`, `${credential}/download`, story, `${story}/edit`, `/wallet/${UNKNOWN}`, `/stories/${UNKNOWN}`, `/contacts/${UNKNOWN}`, `/profile/experiences/${UNKNOWN}`]) {
+      expect(await status(samira, path)).toEqual([path, 404])
+    }
+    // Lucas's story waits in Claire's queue: Karim (another organisation) does not see it.
+    const karim = await as('karim')
+    expect(await status(karim, `/issuer${story}`)).toEqual([`/issuer${story}`, 404])
+    await Promise.all([lucas, samira, karim].map((p) => p.context().close()))
+  })
+
+  test('unknown pilots, batches, directory profiles and share links', async () => {
+    const claire = await as('claire')
+    for (const path of [`/issuer/pilots/${UNKNOWN}`, `/issuer/pilots/${UNKNOWN}/edit`, `/issuer/pilots/${UNKNOWN}/bulk`, `/issuer/pilots/${UNKNOWN}/bulk/${UNKNOWN}`, `/issuer/stories/${UNKNOWN}`]) {
+      expect(await status(claire, path)).toEqual([path, 404])
+    }
+    const julie = await as('julie')
+    expect(await status(julie, '/directory/ZZZZZZ')).toEqual(['/directory/ZZZZZZ', 404])
+    const visitor = await (await newContext(browser, { locale: 'en' })).newPage()
+    for (const path of ['/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/p/short', `/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/photo/${UNKNOWN}`, '/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/presentation']) {
+      expect(await status(visitor, path)).toEqual([path, 404])
+    }
+    await Promise.all([claire, julie, visitor].map((p) => p.context().close()))
+  })
+})

@@ -9,6 +9,7 @@ import { verifyOnInstance } from '@/lib/verification/service'
 import { credentialSegment } from '@/lib/wallet/paths'
 import { DAY_MS, daysAfter, HOUR_MS, MINUTE_MS, msAfter } from '../../factories/clock'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
+import { outcome } from '../../helpers/next-mocks'
 import { createWalletWorld, PHOTO } from '../wallet/fixtures'
 
 vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).nextHeaders)
@@ -190,6 +191,13 @@ describe('no Referer leaves a share page', () => {
   test('the page asks for no-referrer in its metadata and is not indexed', async () => {
     const { generateMetadata } = await import('@/app/(public)/p/[token]/page')
     expect(await generateMetadata()).toMatchObject({ referrer: 'no-referrer', robots: { index: false, follow: false } })
+  })
+
+  test('an unknown link is a real 404: the layout, outside the page’s loading boundary, says so before anything streams', async () => {
+    const { default: ShareLayout } = await import('@/app/(public)/p/[token]/layout')
+    expect(await outcome(() => ShareLayout({ params: Promise.resolve({ token: 'A'.repeat(43) }), children: null }))).toBe('not-found')
+    expect(await outcome(() => ShareLayout({ params: Promise.resolve({ token: '%ZZ' }), children: null }))).toBe('not-found')
+    expect(await outcome(() => ShareLayout({ params: Promise.resolve({ token }), children: null }))).toBe('returned')
   })
 
   test('next.config sends Referrer-Policy: no-referrer for /p/*, after (so over) the site-wide policy', async () => {

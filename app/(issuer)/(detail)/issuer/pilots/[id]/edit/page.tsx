@@ -5,7 +5,7 @@ import { requireRole } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
 import { getPilot } from '@/lib/pilots/service'
 import { getRuntime } from '@/lib/runtime'
-import { PilotForm } from '../../pilot-form'
+import { PilotForm } from '@/app/(issuer)/issuer/pilots/pilot-form'
 import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {

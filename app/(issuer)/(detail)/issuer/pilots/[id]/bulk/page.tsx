@@ -7,9 +7,9 @@ import { BULK_COLUMNS, REQUIRED_COLUMNS } from '@/lib/bulk/csv'
 import { AppError } from '@/lib/errors'
 import { getPilot } from '@/lib/pilots/service'
 import { getRuntime } from '@/lib/runtime'
-import styles from '../../pilots.module.css'
-import { SelectionForm } from './selection-form'
-import { UploadForm } from './upload-form'
+import styles from '@/app/(issuer)/issuer/pilots/pilots.module.css'
+import { SelectionForm } from '@/app/(issuer)/issuer/pilots/[id]/bulk/selection-form'
+import { UploadForm } from '@/app/(issuer)/issuer/pilots/[id]/bulk/upload-form'
 import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,8 +7,8 @@ import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
 import { SKILL_MAX, TEXT_MAX } from '@/lib/stories/schemas'
 import { getMyStoryOrThrow, listExperienceChoices } from '@/lib/stories/service'
-import { StoryForm } from '../../_components/story-form'
-import styles from '../../stories.module.css'
+import { StoryForm } from '@/app/(youth)/stories/_components/story-form'
+import styles from '@/app/(youth)/stories/stories.module.css'
 import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {

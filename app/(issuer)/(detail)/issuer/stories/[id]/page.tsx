@@ -7,8 +7,8 @@ import { requireRole } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
 import { getStoryForAttesterOrThrow } from '@/lib/stories/service'
-import { DeclineForm, IssueForm, ProposeForm } from '../attester-forms'
-import styles from '../stories.module.css'
+import { DeclineForm, IssueForm, ProposeForm } from '@/app/(issuer)/issuer/stories/attester-forms'
+import styles from '@/app/(issuer)/issuer/stories/stories.module.css'
 import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,8 +7,8 @@ import { listBatches } from '@/lib/bulk/service'
 import { AppError } from '@/lib/errors'
 import { getPilot, listPilotCandidates } from '@/lib/pilots/service'
 import { getRuntime } from '@/lib/runtime'
-import { changeMembershipAction } from '../actions'
-import styles from '../pilots.module.css'
+import { changeMembershipAction } from '@/app/(issuer)/issuer/pilots/actions'
+import styles from '@/app/(issuer)/issuer/pilots/pilots.module.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pilots.list')

@@ -11,9 +11,9 @@ import { getRuntime } from '@/lib/runtime'
 import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/issuer-standing'
 import { credentialIdFromSegment, credentialSegment, identifierToLink, linkIdentifierPath } from '@/lib/wallet/paths'
 import { getWalletCredentialOrThrow, type WalletCredential } from '@/lib/wallet/service'
-import { HideButton } from '../hide-button'
-import { importedIssuerLabel } from '../issuer-label'
-import styles from '../wallet.module.css'
+import { HideButton } from '@/app/(youth)/wallet/hide-button'
+import { importedIssuerLabel } from '@/app/(youth)/wallet/issuer-label'
+import styles from '@/app/(youth)/wallet/wallet.module.css'
 
 type Props = { params: Promise<{ id: string }> }
 

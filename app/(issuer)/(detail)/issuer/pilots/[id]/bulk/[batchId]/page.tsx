@@ -6,9 +6,9 @@ import { requireRole } from '@/lib/auth/guards'
 import { getBatch, type BulkRowDto } from '@/lib/bulk/service'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
-import { retryFailedAction } from '../../../actions'
-import styles from '../../../pilots.module.css'
-import { IssueRunner } from './issue-runner'
+import { retryFailedAction } from '@/app/(issuer)/issuer/pilots/actions'
+import styles from '@/app/(issuer)/issuer/pilots/pilots.module.css'
+import { IssueRunner } from '@/app/(issuer)/issuer/pilots/[id]/bulk/[batchId]/issue-runner'
 import { PageHeader } from '@/app/_components/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {

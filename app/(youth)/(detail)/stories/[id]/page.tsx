@@ -8,10 +8,10 @@ import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
 import { getMyStoryOrThrow, listAttesterChoices, type StoryDto } from '@/lib/stories/service'
 import { credentialSegment } from '@/lib/wallet/paths'
-import { StatusPill } from '../_components/status-pill'
-import { AskForm, DeleteStory, ProposalAnswer, SelfDeclareForm } from '../_components/story-actions'
-import { StoryTexts } from '../_components/story-texts'
-import styles from '../stories.module.css'
+import { StatusPill } from '@/app/(youth)/stories/_components/status-pill'
+import { AskForm, DeleteStory, ProposalAnswer, SelfDeclareForm } from '@/app/(youth)/stories/_components/story-actions'
+import { StoryTexts } from '@/app/(youth)/stories/_components/story-texts'
+import styles from '@/app/(youth)/stories/stories.module.css'
 
 type Props = { params: Promise<{ id: string }> }
 

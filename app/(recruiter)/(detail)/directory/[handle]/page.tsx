@@ -8,10 +8,10 @@ import { getBlindProfile, recruiterAccess } from '@/lib/directory/service'
 import { AppError } from '@/lib/errors'
 import { getRuntime } from '@/lib/runtime'
 import { decodePathSegment } from '@/lib/security/local-path'
-import { AccessDenied } from '../_components/access-denied'
-import { BlindProfile } from '../_components/blind-profile'
-import styles from '../directory.module.css'
-import { ContactForm } from './contact-form'
+import { AccessDenied } from '@/app/(recruiter)/directory/_components/access-denied'
+import { BlindProfile } from '@/app/(recruiter)/directory/_components/blind-profile'
+import styles from '@/app/(recruiter)/directory/directory.module.css'
+import { ContactForm } from '@/app/(recruiter)/directory/[handle]/contact-form'
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> {
   const t = await getTranslations('directory')
