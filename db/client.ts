@@ -23,7 +23,8 @@ function makeDatabaseFilesPrivate(file: string): void {
   // SQLite creates -wal and -shm with the main file's mode, so a 0600 main file comes first.
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600))
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
-    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600)
+    // Run-time paths (DATA_DIR): nothing for the bundler to trace.
+    if (existsSync(/*turbopackIgnore: true*/ f) && (statSync(/*turbopackIgnore: true*/ f).mode & 0o077) !== 0) chmodSync(/*turbopackIgnore: true*/ f, 0o600)
   }
 }
 
