@@ -12,7 +12,13 @@ export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../screenshots')
  * bottom-left corner of the page and would cover part of a screenshot or a QR code.
  */
 export async function hideDevOverlay(page: Page) {
-  await page.addStyleTag({ content: 'nextjs-portal { display: none !important; }' })
+  // A constructed stylesheet, not a <style> tag: the app's Content-Security-Policy (style-src with a
+  // nonce) refuses inline style tags, the tests' own included.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync('nextjs-portal { display: none !important; }')
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+  })
 }
 
 /** Saves a full-page screenshot to tests/e2e/screenshots/<name>-<width>.png; returns its path. */
