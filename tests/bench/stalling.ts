@@ -89,9 +89,17 @@ async function sample(base: string, path: string): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i < SAMPLES; i++) {
     const t = performance.now()
-    const res = await fetch(base + path, { signal: AbortSignal.timeout(60_000) })
-    await res.arrayBuffer()
-    if (!res.ok) throw new Error(`bench: GET ${path} answered ${res.status}`)
+    // A kept-alive connection the stalled server has just closed resets: try again, timed as one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(base + path, { signal: AbortSignal.timeout(60_000) })
+        await res.arrayBuffer()
+        if (!res.ok) throw new Error(`bench: GET ${path} answered ${res.status}`)
+        break
+      } catch (e) {
+        if (attempt >= 3 || (e as Error).message.startsWith('bench:')) throw e
+      }
+    }
     times.push(performance.now() - t)
     await sleep(PAUSE_MS)
   }
