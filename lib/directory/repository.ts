@@ -18,7 +18,8 @@ const SELF_ISSUED = sql<boolean>`(c.origin = 'self_declared' or c.issuer_did = c
   or exists (select 1 from linked_identifiers li where li.user_id = h.id and li.did = c.issuer_did))`
 
 /** The level the directory counts: self-declared for a self-issued credential, else the one it states. */
-export const EFFECTIVE_LEVEL = sql<string | null>`(case when ${SELF_ISSUED} then 'self_declared' else cs.evidence_level end)`
+export const EFFECTIVE_LEVEL = sql<string | null>`(case when cs.evidence_level is null or cs.evidence_level = 'self_declared' then cs.evidence_level
+  when ${SELF_ISSUED} then 'self_declared' else cs.evidence_level end)`
 
 /** 3 assessed, 2 witnessed, 1 self-declared, 0 not stated: for "at least" filters and ordering (of the effective level). */
 export const EVIDENCE_RANK = sql<number>`(case ${EFFECTIVE_LEVEL} when 'assessed' then 3 when 'witnessed' then 2 when 'self_declared' then 1 else 0 end)`
@@ -98,8 +99,8 @@ function countedSkills(db: Db, now: string) {
       eb('c.origin', '!=', 'imported'),
       eb.and([eb('c.remote_status', 'in', ['active', 'none']), eb('c.remote_status_checked_at', '>=', freshSince)]),
     ]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('organisation_keys as k').select('k.kid').where('k.retired_at', 'is not', null)
-      .where(sql<string>`k.did || '#' || k.fragment`, '=', eb.ref('c.verification_method')))))
+    .where((eb) => eb.or([eb('c.verification_method', 'is', null), eb.not(eb.exists(eb.selectFrom('organisation_keys as k').select('k.kid')
+      .where('k.retired_at', 'is not', null).where(sql<string>`k.did || '#' || k.fragment`, '=', eb.ref('c.verification_method'))))]))
 }
 
 export interface SearchFilters {
