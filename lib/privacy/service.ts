@@ -2,6 +2,7 @@ import { truncateWal } from '@/db/client'
 import { verifyPassword } from '@/lib/auth/password'
 import { CONSENT_KINDS, listConsentEvents, logConsent, type ConsentKind } from '@/lib/consent/repository'
 import { AppError, ValidationError } from '@/lib/errors'
+import { listOffersOf } from '@/lib/offers/repository'
 import type { Runtime } from '@/lib/runtime'
 import { LIMITS } from '@/lib/security/limits'
 import { hit } from '@/lib/security/rate-limit'
@@ -35,7 +36,7 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
   if (!account) throw new AppError('NOT_FOUND', 'Account not found')
   // Logged first, so that the file holds its own export in the consent log.
   await logConsent(rt.db, user.id, 'data_exported', undefined, now)
-  const [d, n, links] = await Promise.all([repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id), repo.loadLinkedIdentifiers(rt.db, user.id)])
+  const [d, n, links, offers] = await Promise.all([repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id), repo.loadLinkedIdentifiers(rt.db, user.id), listOffersOf(rt.db, user.id)])
   return {
     format: EXPORT_FORMAT,
     version: 1,
@@ -47,6 +48,8 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
     holder: { did: account.did },
     // Other identifiers they proved to control, each with the signed presentation that proved it.
     linkedIdentifiers: links.map((l) => ({ did: l.did, linkedAt: l.linked_at, presentation: l.presentation, presentationHash: l.presentation_hash })),
+    // Credentials organisations offered them, not accepted or refused yet (decision 020), as signed.
+    pendingOffers: offers.map((o) => ({ id: o.id, organisation: o.organisation_name, offeredAt: o.created_at, credentialId: o.credential_id, format: o.format, document: o.document })),
     profile: {
       region: d.profile?.region ?? null,
       availability: d.profile?.availability ?? null,

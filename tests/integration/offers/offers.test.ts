@@ -6,6 +6,7 @@ import { listIssuedCredentials } from '@/lib/issuing/queries'
 import { acceptOffer, listOffers, refuseOffer } from '@/lib/offers/service'
 import { getYoungPersonOrThrow, listYoungPeople } from '@/lib/onboarding/young-people'
 import { createApiToken } from '@/lib/orgs/service'
+import { exportPersonalData } from '@/lib/privacy/service'
 import { handleIssue } from '@/lib/vc-api/handlers'
 import { getWalletCredentialOrThrow, listWalletCards } from '@/lib/wallet/service'
 import { createTestRuntime } from '../../factories/runtime'
@@ -84,6 +85,14 @@ describe('a stranger organisation', () => {
     expect(offers[0]).toMatchObject({ organisationName: 'Entreprise B', card: { title: expect.stringContaining('Accueillir le public') } })
     const inWallet = (await listWalletCards(rt, samira)).visible.map((c) => c.id)
     for (const offer of offers) expect(inWallet).not.toContain(offer.card.id)
+  })
+
+  test('pending offers are in the young person’s data export, with the signed credential', async () => {
+    const data = await exportPersonalData(rt, samira)
+    expect(data.pendingOffers).toHaveLength(2)
+    expect(data.pendingOffers[0]).toMatchObject({ organisation: 'Entreprise B', document: expect.any(String) })
+    expect(data.pendingOffers.map((o) => o.format).sort()).toEqual(['di', 'jwt'])
+    expect(data.pendingOffers.map((o) => o.credentialId).sort()).toEqual((await listOffers(rt, samira)).map((o) => o.card.id).sort())
   })
 
   test('leaves no trace of the young person in that organisation’s lists, searches and forms', async () => {
