@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { setRuntime, type Runtime } from '@/lib/runtime'
+import { createLinkChallenge } from '@/lib/identifiers/service'
 import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { createShare } from '@/lib/portfolio/service'
 import { createVerificationPool } from '@/lib/verification/pool'
 import { setVerificationPool, verifyOnInstance } from '@/lib/verification/service'
 import { hostileCredential } from '../../bench/hostile'
 import { createTestRuntime } from '../../factories/runtime'
+import { createOtherWallet } from '../identifiers/other-wallet'
 import { createWorld } from '../../factories/world'
 import { signInAs } from '../../helpers/next-mocks'
 
@@ -17,6 +19,7 @@ vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).n
 vi.mock('next/cache', async () => (await import('../../helpers/next-mocks')).nextCache)
 const { verifyAction } = await import('@/app/(public)/verify/actions')
 const { importAction } = await import('@/app/(youth)/wallet/import/actions')
+const { linkIdentifierAction } = await import('@/app/(youth)/wallet/link/actions')
 
 const base = await createTestRuntime()
 const rt: Runtime = { ...base, env: { ...base.env, verifyWorkers: 1 } }
@@ -69,5 +72,17 @@ describe('pages while verification is saturated', () => {
     await whileFull(async () => {
       await expect(viewSharedPortfolio(rt, share.token)).rejects.toMatchObject({ code: 'BUSY' })
     })
+  })
+
+  test('linking an identifier answers "busy" (nothing linked, the challenge still good), then links once free', async () => {
+    await signInAs(rt, world.alice.id)
+    const other = await createOtherWallet()
+    const challenge = await createLinkChallenge(rt, { id: world.alice.id, role: 'youth' }, other.did)
+    const proof = await other.presentDi({ challenge: challenge.challenge, domain: challenge.domain })
+    const fields = { challengeId: challenge.id, input: proof }
+    await whileFull(async () => {
+      expect(await linkIdentifierAction({ status: 'idle' }, form(fields))).toMatchObject({ status: 'error', error: 'busy', input: proof })
+    })
+    expect(await linkIdentifierAction({ status: 'idle' }, form(fields))).toMatchObject({ status: 'linked', did: other.did })
   })
 })

@@ -8,7 +8,7 @@ import { LINK_MAX_BYTES, LinkFormSchema, UnlinkFormSchema } from '@/lib/identifi
 import { getRuntime } from '@/lib/runtime'
 
 /** Why a link was refused (message keys under `wallet.link.errors`). */
-export type LinkFormError = LinkRefusal | 'invalid' | 'fileType' | 'fileUnreadable'
+export type LinkFormError = LinkRefusal | 'invalid' | 'fileType' | 'fileUnreadable' | 'busy'
 
 export type LinkState =
   | { status: 'idle' }
@@ -30,7 +30,14 @@ export async function linkIdentifierAction(_: LinkState, form: FormData): Promis
   if (!parsed.success) return { status: 'error', error: 'invalid', input }
   const text = await textOf(form, typeof pasted === 'string' ? pasted : '')
   if (typeof text !== 'string') return { status: 'error', error: text.error, input }
-  const outcome = await linkIdentifier(await getRuntime(), user, { challengeId: parsed.data.challengeId, text })
+  let outcome: Awaited<ReturnType<typeof linkIdentifier>>
+  try {
+    outcome = await linkIdentifier(await getRuntime(), user, { challengeId: parsed.data.challengeId, text })
+  } catch (e) {
+    // The verification pool is full (decision 018): nothing was linked, the challenge is still good.
+    if (e instanceof AppError && e.code === 'BUSY') return { status: 'error', error: 'busy', input }
+    throw e
+  }
   if (!outcome.ok) return { status: 'error', error: outcome.code, ...(outcome.signer ? { signer: outcome.signer } : {}), input }
   revalidatePath('/wallet', 'layout')
   return { status: 'linked', did: outcome.did }

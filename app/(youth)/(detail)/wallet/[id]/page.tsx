@@ -22,7 +22,9 @@ export const metadata: Metadata = { robots: { index: false } }
 export default async function CredentialPage({ params }: Props) {
   const user = await requireRole('youth')
   const { id } = await params
-  const { card, now, atImport } = await loadCredential(user, credentialIdFromSegment(id))
+  const loaded = await loadCredential(user, credentialIdFromSegment(id))
+  if (loaded === 'busy') return <BusyPage />
+  const { card, now, atImport } = loaded
   const [t, tc, tp, locale, format, cameFrom] = await Promise.all([
     getTranslations('wallet'), getTranslations('portfolio'), getTranslations('profile.credential'), getLocale(), getFormatter(),
     experienceOfCredential(await getRuntime(), user, card.id),
@@ -83,11 +85,23 @@ export default async function CredentialPage({ params }: Props) {
   )
 }
 
-async function loadCredential(user: { id: string; role: string }, id: string): Promise<WalletCredential> {
+/** The credential verified now; 'busy' when the verification pool is full (decision 018): a plain page, not an error. */
+async function loadCredential(user: { id: string; role: string }, id: string): Promise<WalletCredential | 'busy'> {
   try {
     return await getWalletCredentialOrThrow(await getRuntime(), user, id)
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
+    if (e instanceof AppError && e.code === 'BUSY') return 'busy'
     throw e
   }
+}
+
+async function BusyPage() {
+  const [t, tl] = await Promise.all([getTranslations('wallet'), getTranslations('common.limits')])
+  return (
+    <main id="content" className="page page--narrow">
+      <Link className={styles.back} href="/wallet">← {t('detail.back')}</Link>
+      <p className="alert alert--error" role="alert">{tl('busyYouth')}</p>
+    </main>
+  )
 }
