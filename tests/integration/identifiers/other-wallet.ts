@@ -1,8 +1,8 @@
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import * as vc from '@digitalbazaar/vc'
 import { createVerifiablePresentationJwt } from 'did-jwt-vc'
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { signingSuite } from '@/lib/credentials/suites'
+import { newDidKeySigner } from '../../helpers/did-key-signer'
 
 // Another wallet of the same young person, outside Tremplin: an Ed25519 key generated here, in
 // memory, its did:key, and presentations signed with it — Data Integrity (@digitalbazaar/vc) or a
@@ -25,11 +25,7 @@ export interface OtherWallet {
 }
 
 export async function createOtherWallet(): Promise<OtherWallet> {
-  const key = await Ed25519Multikey.generate()
-  const did = `did:key:${key.publicKeyMultibase}`
-  key.controller = did
-  key.id = `${did}#${key.publicKeyMultibase}`
-  const signer = key.signer() as { id: string; algorithm: 'Ed25519'; sign(args: { data: Uint8Array }): Promise<Uint8Array> }
+  const { did, signer, jwtSigner } = await newDidKeySigner()
   return {
     did,
     async presentDi({ challenge, domain, credentials = [], holder = did, now = new Date() }) {
@@ -38,10 +34,6 @@ export async function createOtherWallet(): Promise<OtherWallet> {
       return JSON.stringify(signed)
     },
     async presentJwt({ challenge, domain, credentials = [], holder = did, now = new Date() }) {
-      const jwtSigner = async (data: string | Uint8Array) => {
-        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
-        return Buffer.from(await signer.sign({ data: bytes })).toString('base64url')
-      }
       return createVerifiablePresentationJwt({
         vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder, verifiableCredential: credentials as string[] },
         nonce: challenge,

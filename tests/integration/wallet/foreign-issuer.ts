@@ -1,9 +1,9 @@
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import * as vc from '@digitalbazaar/vc'
 import { randomUUID } from 'node:crypto'
 import { createVerifiableCredentialJwt } from 'did-jwt-vc'
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { signingSuite } from '@/lib/credentials/suites'
+import { newDidKeySigner } from '../../helpers/did-key-signer'
 
 // An issuer that is no part of any Tremplin instance: an Ed25519 key generated here, in memory,
 // its did:key, and credentials signed with @digitalbazaar/vc (Data Integrity, eddsa-rdfc-2022) or
@@ -32,11 +32,7 @@ export interface ForeignIssuer {
 }
 
 export async function createForeignIssuer(name = 'Académie du Bénévolat (Liège)'): Promise<ForeignIssuer> {
-  const key = await Ed25519Multikey.generate()
-  const did = `did:key:${key.publicKeyMultibase}`
-  key.controller = did
-  key.id = `${did}#${key.publicKeyMultibase}`
-  const signer = key.signer() as { id: string; algorithm: 'Ed25519'; sign(args: { data: Uint8Array }): Promise<Uint8Array> }
+  const { did, signer, jwtSigner } = await newDidKeySigner()
 
   return {
     did,
@@ -66,10 +62,6 @@ export async function createForeignIssuer(name = 'Académie du Bénévolat (Liè
     },
     async issueJwt(badge) {
       const issuanceDate = badge.validFrom ?? '2026-01-15T09:00:00Z'
-      const jwtSigner = async (data: string | Uint8Array) => {
-        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
-        return Buffer.from(await signer.sign({ data: bytes })).toString('base64url')
-      }
       return createVerifiableCredentialJwt({
         sub: badge.subjectDid,
         nbf: Math.floor(new Date(issuanceDate).getTime() / 1000),
