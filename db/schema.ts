@@ -463,7 +463,7 @@ export interface ReportsTable {
   resolution_note: string | null
 }
 
-/** A challenge a young person must answer, signed by `did`, to link that identifier (decision 022). */
+/** A challenge a young person must answer, signed by `did`, to link that identifier (decision 021). */
 export interface LinkChallengesTable {
   id: string
   user_id: string

@@ -190,7 +190,7 @@ function EvidenceIcon({ level }: { level: NonNullable<CredentialCardDto['evidenc
 
 /**
  * The credential names another identifier than its holder's (or none): say so, with both. Linked
- * (the holder proved that identifier is theirs, decision 022) it says so instead; shown apart from
+ * (the holder proved that identifier is theirs, decision 021) it says so instead; shown apart from
  * a portfolio's proven credentials ('unconfirmed') it says plainly that it cannot be confirmed as theirs.
  */
 function OtherIdentifierNote({ other, t }: { other: NonNullable<CredentialCardDto['otherIdentifier']>; t: Translate }) {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely'
 // - linked_identifiers: the links, with the presentation that proved control (kept so the proof
 //   can be shown and checked again) and its hash. One DID is linked to at most one account.
 // Both go with the account (on delete cascade, and erased explicitly in lib/privacy).
-// Why: docs/decisions/022-linked-identifiers.md.
+// Why: docs/decisions/021-linked-identifiers.md.
 // Frozen once landed: change the schema with a new migration, never by editing this one.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

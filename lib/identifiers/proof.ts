@@ -1,7 +1,7 @@
 import { isObject, parseInput, toArray } from '@/lib/credentials/verify/input'
 import type { Check, VerificationResult } from '@/lib/credentials/verify/result'
 
-// Reading and judging the presentation that proves control of an identifier (decision 022).
+// Reading and judging the presentation that proves control of an identifier (decision 021).
 // Only the presentation's own checks count: its signature, that its signer is its holder and the
 // DID being linked, and that it answers our challenge for our domain. Credentials it may carry
 // are neither judged nor kept: the presentation is a proof of control, not an import.

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client'
 
-// Linked identifiers and the challenges that prove them (docs/decisions/022). Every query that a
+// Linked identifiers and the challenges that prove them (docs/decisions/021). Every query that a
 // young person's request reaches is filtered by their user id: a challenge or a link of someone
 // else's is simply not found.
 

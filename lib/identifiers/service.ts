@@ -15,7 +15,7 @@ import { LINK_MAX_BYTES, LinkDidSchema } from './schemas'
 // A young person links another identifier (a DID of another wallet of theirs) by proving control
 // of it: a presentation signed by that DID answering a challenge made here, for this site. Only
 // then do credentials issued to that DID count as theirs, in the wallet and in every presentation
-// this instance verifies (`linkedIdentifiersFor`). Why: docs/decisions/022-linked-identifiers.md.
+// this instance verifies (`linkedIdentifiersFor`). Why: docs/decisions/021-linked-identifiers.md.
 
 /** How long a challenge can be answered. */
 export const CHALLENGE_TTL_MS = 15 * 60 * 1000

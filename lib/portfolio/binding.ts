@@ -3,7 +3,7 @@ import type { CredentialCardDto } from '@/lib/wallet/cards'
 import { subjectIdsOf } from '@/lib/wallet/cards'
 
 // Which shared credentials go into the signed presentation, and how the portfolio counts them
-// (issue 10 §1, docs/decisions/022). The presentation carries only credentials BOUND to the young
+// (issue 10 §1, docs/decisions/021). The presentation carries only credentials BOUND to the young
 // person: every subject is their holder DID or an identifier they proved to control (a link). A
 // credential issued to another, unlinked identifier — or to none — is shown on its own, verified
 // as a credential, labelled "cannot be confirmed as theirs", and never counted with the proven ones:

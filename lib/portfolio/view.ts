@@ -29,7 +29,7 @@ export type SharedPortfolio =
     result: VerificationResult
     /**
      * Shared credentials NOT bound to the young person (issued to another, unlinked identifier, or
-     * to none): outside the presentation, each verified as a credential on its own (decision 022).
+     * to none): outside the presentation, each verified as a credential on its own (decision 021).
      */
     apart: { cards: CredentialCardDto[]; results: VerificationResult[]; knownIssuers: (string | null)[] }
     /** The headline's figures: proven ones apart from the others. */

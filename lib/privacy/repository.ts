@@ -55,7 +55,7 @@ export async function loadPersonalData(db: Db, userId: string) {
   return { profile, goals, experiences, links, credentials, shares, shareCredentials, shareSections, pilots }
 }
 
-/** The other identifiers the person proved to control (decision 022), with the presentation that proved it. */
+/** The other identifiers the person proved to control (decision 021), with the presentation that proved it. */
 export function loadLinkedIdentifiers(db: Db, userId: string) {
   return db.selectFrom('linked_identifiers').select(['did', 'linked_at', 'presentation', 'presentation_hash'])
     .where('user_id', '=', userId).orderBy('linked_at').orderBy('did').execute()
@@ -133,7 +133,7 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
     // Sign-in counts the account under its id (lib/auth/sign-in.ts); the name keys are from before that.
     const limitKeys = [accountSignInKey(user.id), `sign-in:${user.username.toLowerCase()}`, ...(user.email ? [`sign-in:${user.email.toLowerCase()}`] : []), `delete-account:${user.id}`, messageLimitKey(user.id)]
     await trx.deleteFrom('rate_limits').where('key', 'in', limitKeys).execute()
-    // Linked identifiers (decision 022): the links with their proofs, open challenges, the attempts counter.
+    // Linked identifiers (decision 021): the links with their proofs, open challenges, the attempts counter.
     const links = await trx.deleteFrom('linked_identifiers').where('user_id', '=', user.id).executeTakeFirst()
     await trx.deleteFrom('link_challenges').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('rate_limits').where('key', '=', linkLimitKey(user.id)).execute()

@@ -66,7 +66,7 @@ export function otherIdentifierFromChecks(checks: VerificationResult['checks'] |
   if (!holder || !did) return null
   const subject = typeof holder.details?.subject === 'string' ? holder.details.subject : undefined
   if ((holder.code === 'SUBJECT_OTHER_IDENTIFIER' || holder.code === 'SUBJECT_NOT_HOLDER') && subject) return { subject, holder: did }
-  // Issued to an identifier the holder proved to control (decision 022): theirs, and the card says through which.
+  // Issued to an identifier the holder proved to control (decision 021): theirs, and the card says through which.
   if (holder.code === 'SUBJECT_LINKED' && subject && subject !== did) return { subject, holder: did, binding: 'linked' }
   if (holder.code === 'SUBJECT_NOT_IDENTIFIED') return { subject: null, holder: did }
   return null

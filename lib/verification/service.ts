@@ -54,7 +54,7 @@ export async function verifyOnInstance(
   const services = {
     resolveDid: instanceDidResolver(rt),
     lookupIssuer: rt.db ? issuerLookup({ db: rt.db }) : undefined,
-    // Identifiers a holder proved to control here (decision 022): credentials issued to them are the holder's.
+    // Identifiers a holder proved to control here (decision 021): credentials issued to them are the holder's.
     linkedIdentifiers: rt.db ? linkedIdentifiersFor({ db: rt.db }) : undefined,
     resolveStatusList: rt.db && rt.agent ? localStatusListResolver({ db: rt.db, agent: rt.agent, env: rt.env }, remoteLists) : remoteLists,
   }

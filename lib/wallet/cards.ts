@@ -84,7 +84,7 @@ export interface OtherIdentifier {
   /** The holder's identifier: the young person's, or the presentation's signer. */
   holder: string
   /**
-   * 'linked': the holder proved to control `subject`, so the credential is theirs (decision 022);
+   * 'linked': the holder proved to control `subject`, so the credential is theirs (decision 021);
    * 'unconfirmed': shown apart from what is proven (a recruiter's view), nothing binds it to the
    * holder. Absent: not proven to be the holder's (yet).
    */

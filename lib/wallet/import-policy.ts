@@ -51,7 +51,7 @@ function warningsOf(result: VerificationResult): ImportWarning[] {
 
 /**
  * The credential's result with a `holder` check against the wallet's own identifier and the
- * identifiers the young person linked (decision 022), right after the proof.
+ * identifiers the young person linked (decision 021), right after the proof.
  */
 export function withWalletHolder(result: VerificationResult, subjects: unknown[], holderDid: string, linked: readonly string[] = []): VerificationResult {
   if (result.kind !== 'credential' || check(result, 'input')) return result

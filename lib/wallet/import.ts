@@ -60,7 +60,7 @@ export async function importCredentials(rt: Pick<Runtime, 'db' | 'env' | 'agent'
   if (!input.ok) return input
   if (!(await hit(rt, `import:${user.id}`, IMPORT_LIMIT, now)).allowed) return { ok: false, error: 'rateLimited' }
   const holderDid = (await repo.findHolderDid(rt.db, user.id)) ?? ''
-  // A credential issued to an identifier the young person already linked is theirs (decision 022).
+  // A credential issued to an identifier the young person already linked is theirs (decision 021).
   const linked = holderDid ? await findLinkedDidsOfHolder(rt.db, holderDid) : []
   const verifyOne = options.verify ?? ((value: unknown) => verifyOnInstance(rt, { input: value, now }))
   const prepared = await Promise.all(input.entries.map(async (entry) => {

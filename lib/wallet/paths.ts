@@ -17,7 +17,7 @@ export function credentialIdFromSegment(segment: string): string {
   }
 }
 
-/** The page where a young person proves that an identifier a credential was issued to is theirs (decision 022). */
+/** The page where a young person proves that an identifier a credential was issued to is theirs (decision 021). */
 export const linkIdentifierPath = (did: string) => `/wallet/link?did=${encodeURIComponent(did)}`
 
 /** The identifier a card offers to link: another one than the wallet's, not linked yet. */

@@ -85,7 +85,7 @@ function walletCard(row: WalletRow, holderDid: string | null, linked: readonly s
   return toCard({ ...row, lifecycle, otherIdentifier: otherIdentifierOf(row.subject_did, holderDid, linked) }, now)
 }
 
-/** The identifiers the young person proved to control (decision 022). */
+/** The identifiers the young person proved to control (decision 021). */
 const linkedOf = (db: Db, holderDid: string | null) => (holderDid ? findLinkedDidsOfHolder(db, holderDid) : Promise.resolve([]))
 
 /**

@@ -86,7 +86,7 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
     await main.getByRole('heading', { level: 1, name: skill }).waitFor()
     await main.getByText(t('portfolio.card.imported.label'), { exact: true }).waitFor()
     await main.getByText(t('portfolio.card.otherIdentifier.title'), { exact: true }).waitFor()
-    // It offers to prove that the other identifier is theirs (decision 022).
+    // It offers to prove that the other identifier is theirs (decision 021).
     await main.getByRole('link', { name: t('wallet.actions.link'), exact: true }).waitFor()
     await main.getByRole('heading', { name: t('wallet.detail.checkedTitle') }).waitFor()
     expect(await main.locator('[data-check="holder"][data-status="unchecked"]').count()).toBeGreaterThan(0)
@@ -122,7 +122,7 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
     const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
     const main = recruiter.getByRole('main')
-    // Outside the signed presentation (decision 022), in its own section.
+    // Outside the signed presentation (decision 021), in its own section.
     const card = main.locator('[data-apart]').getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
     await card.getByText(t('portfolio.card.otherIdentifier.unconfirmedTitle'), { exact: true }).waitFor()
     await card.getByText(ELSEWHERE_DID, { exact: false }).first().waitFor()

@@ -15,7 +15,7 @@ import { createWalletWorld, form } from '../wallet/fixtures'
 import { createForeignIssuer } from '../wallet/foreign-issuer'
 import { createOtherWallet, type OtherWallet } from './other-wallet'
 
-// Linking another identifier (decision 022): a young person proves control of the DID an imported
+// Linking another identifier (decision 021): a young person proves control of the DID an imported
 // credential was issued to — a presentation signed by that DID answering a challenge made for
 // them, for this site — and only then does that credential count as theirs. Real SQLite, real keys.
 

@@ -59,7 +59,7 @@ export async function createPrivacyWorld(rt: Runtime) {
 }
 
 /**
- * A linked identifier (decision 022), made through the service with a real presentation signed by
+ * A linked identifier (decision 021), made through the service with a real presentation signed by
  * her other wallet's key; plus an open challenge and a refused attempt (its counter) left behind.
  */
 async function addLink(rt: Runtime, w: Awaited<ReturnType<typeof createWalletWorld>>) {

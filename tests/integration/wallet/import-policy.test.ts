@@ -51,7 +51,7 @@ describe('judgeImport', () => {
   })
 })
 
-describe('walletHolderCheck (decision 022)', () => {
+describe('walletHolderCheck (decision 021)', () => {
   const ME = 'did:key:z6MkMe'
   const OTHER = 'did:key:z6MkOther'
   test.each([

@@ -4,7 +4,7 @@ import { countPortfolio, headlineParts, splitByBinding } from '@/lib/portfolio/b
 import type { CredentialCardDto } from '@/lib/wallet/cards'
 
 // Which shared credentials are signed as the young person's, and how the headline counts them
-// (decision 022): bound = every subject is their DID or a linked one; everything else goes apart.
+// (decision 021): bound = every subject is their DID or a linked one; everything else goes apart.
 
 const ME = 'did:key:z6MkMe'
 const LINKED = 'did:key:z6MkLinked'

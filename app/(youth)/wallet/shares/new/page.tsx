@@ -20,7 +20,7 @@ export default async function NewSharePage() {
   const choices: ShareChoice[] = visible.map((c) => ({
     id: c.id, title: c.title, level: c.level?.label ?? null, issuer: c.issuer.name, language: c.language, expired: c.status === 'expired',
     imported: Boolean(c.imported),
-    // A linked identifier is theirs (decision 022); another one is shown apart in the portfolio.
+    // A linked identifier is theirs (decision 021); another one is shown apart in the portfolio.
     otherIdentifier: Boolean(c.otherIdentifier && c.otherIdentifier.binding !== 'linked'),
   }))
   return (
