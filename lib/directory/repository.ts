@@ -73,7 +73,7 @@ export function insertContactRequest(db: Db, row: { id: string; youth_user_id: s
 /**
  * The skills that count in the directory: those of credentials their holder keeps visible, that
  * are BOUND to them (issued to their DID or to an identifier they proved to control, decision
- * 022), neither revoked nor suspended, valid now (not before validFrom, not after validUntil),
+ * 021), neither revoked nor suspended, valid now (not before validFrom, not after validUntil),
  * not signed with a key its organisation withdrew, and — when an organisation of this instance
  * issued them — whose organisation is still approved. An imported one counts only while its last
  * status re-check (at most IMPORTED_STATUS_MAX_AGE_MS old) said active or "no status list".

@@ -23,7 +23,7 @@ import { createForeignIssuer } from './foreign-issuer'
 // Imported credentials live in the wallet with the others: listed, labelled "imported", verified
 // again on their page, hidden and downloaded like any other, shared in a portfolio whose recruiter
 // view shows one issued to another identifier apart, outside the signed presentation (decisions
-// 011, 022). Owner only.
+// 011, 021). Owner only.
 
 vi.mock('next/headers', async () => (await import('../../helpers/next-mocks')).nextHeaders)
 vi.mock('next/cache', async () => (await import('../../helpers/next-mocks')).nextCache)
