@@ -5,6 +5,7 @@ import { isIP } from 'node:net'
 import { Readable } from 'node:stream'
 import ipaddr from 'ipaddr.js'
 import type { StatusListResolver } from '@/lib/credentials/verify'
+import { MAX_JSON_DEPTH, textDepth } from '@/lib/credentials/verify/input'
 import { createFetchLimiter, type FetchLimiter } from './fetch-limiter'
 
 export { createFetchLimiter, RemoteBusyError, type FetchLimiter } from './fetch-limiter'
@@ -176,6 +177,9 @@ async function fetchJson(start: string, o: FetchCtx): Promise<unknown> {
       throw new Error(`HTTP ${res.status}`)
     }
     const text = await readLimited(res, o.maxBytes, o.signal)
+    // Another host's answer is untrusted input like any document: a 1 MB run of brackets would
+    // overflow the stack of whatever walks it next (the verification worker, structured clone).
+    if (textDepth(text) > MAX_JSON_DEPTH) throw new Error(`the answer is nested more than ${MAX_JSON_DEPTH} levels deep`)
     try {
       return JSON.parse(text)
     } catch {

@@ -72,6 +72,13 @@ describe('remote status lists', () => {
     await expect(streamed('https://issuer.example/s')).rejects.toThrow(/larger than/)
   })
 
+  test('refuses an answer nested deeper than a document may be, before parsing it', async () => {
+    const deep = remoteStatusListResolver({ fetch: async () => new Response(`${'['.repeat(10_000)}${']'.repeat(10_000)}`), lookup: PUBLIC })
+    await expect(deep('https://issuer.example/s')).rejects.toThrow(/nested more than 64 levels/)
+    const fine = remoteStatusListResolver({ fetch: async () => ok({ ...LIST, a: [[[[1]]]] }), lookup: PUBLIC })
+    await expect(fine('https://issuer.example/s')).resolves.toMatchObject({ credential: { a: [[[[1]]]] } })
+  })
+
   test('gives up after the timeout on a slow answer, and refuses non-200 and non-JSON answers', async () => {
     const slow = remoteStatusListResolver({ fetch: () => new Promise<Response>(() => {}), lookup: PUBLIC, timeoutMs: 50 })
     await expect(slow('https://issuer.example/s')).rejects.toThrow(/no answer within 50 ms/)
