@@ -46,8 +46,9 @@ export function listOffersOf(db: Db, userId: string) {
 }
 
 export function findOfferOf(db: Tx, userId: string, offerId: string) {
-  return db.selectFrom('credential_offers').select(['id', 'credential_id', 'organisation_id'])
-    .where('id', '=', offerId).where('user_id', '=', userId).executeTakeFirst()
+  return db.selectFrom('credential_offers as f').innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .select(['f.id', 'f.credential_id', 'f.organisation_id', 'o.name as organisation_name'])
+    .where('f.id', '=', offerId).where('f.user_id', '=', userId).executeTakeFirst()
 }
 
 export async function deleteOffer(db: Tx, offerId: string): Promise<number> {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database } from '@/db/schema'
 import { findUserByDid } from '@/lib/auth/repository'
+import { logConsent } from '@/lib/consent/repository'
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
 import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
@@ -75,6 +76,8 @@ export async function acceptOffer(rt: Pick<Runtime, 'db'>, actor: Actor, offerId
     if (!offer) throw new AppError('NOT_FOUND', 'No such offer')
     await repo.deleteOffer(trx, offer.id)
     if (await repo.linkHolder(trx, offer.credential_id, actor.id) !== 1) throw new AppError('CONFLICT', 'This credential is already in a wallet')
+    // Accepting lets the organisation see who they are (the consent log, decision 015).
+    await logConsent(trx, actor.id, 'offer_accepted', { offerId: offer.id, organisation: offer.organisation_name })
     return { credentialId: offer.credential_id }
   })
 }
@@ -86,6 +89,9 @@ export async function acceptOffer(rt: Pick<Runtime, 'db'>, actor: Actor, offerId
 export async function refuseOffer(rt: Pick<Runtime, 'db'>, actor: Actor, offerId: string): Promise<void> {
   assertYouth(actor)
   if (!validId(offerId)) throw new AppError('NOT_FOUND', 'No such offer')
-  const offer = await repo.findOfferOf(rt.db, actor.id, offerId)
-  if (!offer || (await repo.deleteOffer(rt.db, offer.id)) !== 1) throw new AppError('NOT_FOUND', 'No such offer')
+  await rt.db.transaction().execute(async (trx) => {
+    const offer = await repo.findOfferOf(trx, actor.id, offerId)
+    if (!offer || (await repo.deleteOffer(trx, offer.id)) !== 1) throw new AppError('NOT_FOUND', 'No such offer')
+    await logConsent(trx, actor.id, 'offer_refused', { offerId: offer.id, organisation: offer.organisation_name })
+  })
 }

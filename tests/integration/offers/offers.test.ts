@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createUser } from '@/lib/auth/service'
+import { listConsentEvents } from '@/lib/consent/repository'
 import type { SessionUser } from '@/lib/auth/sessions'
 import { issueAsStaff, listIssueRecipients } from '@/lib/issuing/staff'
 import { listIssuedCredentials } from '@/lib/issuing/queries'
@@ -124,6 +125,8 @@ describe('a stranger organisation', () => {
     expect((await listWalletCards(rt, samira)).visible.map((c) => c.id)).not.toContain(offers[1]!.card.id)
     expect((await listYoungPeople(rt, counsellorB)).map((p) => p.id)).not.toContain(samira.id)
     await expect(refuseOffer(rt, samira, offers[1]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const log = await listConsentEvents(rt.db, samira.id)
+    expect(log.filter((e) => e.kind === 'offer_refused').map((e) => JSON.parse(e.detail!))).toEqual([{ offerId: offers[1]!.id, organisation: expect.any(String) }])
   })
 
   test('accepted: the credential is in the wallet and verifies; the organisation now accompanies her', async () => {
@@ -135,6 +138,9 @@ describe('a stranger organisation', () => {
     expect(now.verified).toBe(true)
     expect((await listYoungPeople(rt, counsellorB)).map((p) => p.id)).toContain(samira.id)
     await expect(acceptOffer(rt, samira, offer!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    // Consent: she agreed that this organisation now sees who she is.
+    const log = await listConsentEvents(rt.db, samira.id)
+    expect(log.filter((e) => e.kind === 'offer_accepted').map((e) => JSON.parse(e.detail!))).toEqual([{ offerId: offer!.id, organisation: expect.any(String) }])
     // Accompanied now: the next credential from the same organisation is no offer.
     const next = await (await issue(tokenB, samira.did!)).json()
     expect((await listWalletCards(rt, samira)).visible.map((c) => c.id)).toContain(next.verifiableCredential.id)
