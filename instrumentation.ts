@@ -3,7 +3,7 @@
 // imported only in the Node.js runtime (the documented pattern), and not while `next build` runs.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { startServerJobs } = await import('./instrumentation-node')
+    const { startServerJobs } = await import('@/lib/jobs/server-jobs')
     startServerJobs()
   }
 }
