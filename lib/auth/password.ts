@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import pLimit from 'p-limit'
 import { AppError } from '@/lib/errors'
+import { createBoundedQueue } from '@/lib/security/bounded-queue'
 
 // scrypt from node:crypto (RFC 7914), N=2^15, r=8, p=1: OWASP's minimum for scrypt.
 const PARAMS: ScryptOptions = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
@@ -22,13 +22,8 @@ export const THREADPOOL_SIZE = HASH_CONCURRENCY + 4
  * @throws AppError BUSY (rejected promise) when the queue is full.
  */
 export function createHashGate({ concurrency, queue }: { concurrency: number; queue: number }) {
-  const limit = pLimit(concurrency)
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    if (limit.activeCount + limit.pendingCount >= concurrency + queue) {
-      return Promise.reject(new AppError('BUSY', 'Too many passwords are being checked right now; try again in a moment'))
-    }
-    return limit(task)
-  }
+  const line = createBoundedQueue({ concurrency, queue, busy: () => new AppError('BUSY', 'Too many passwords are being checked right now; try again in a moment') })
+  return <T>(task: () => Promise<T>): Promise<T> => line.run(task)
 }
 
 const gate = createHashGate({ concurrency: HASH_CONCURRENCY, queue: HASH_QUEUE })
