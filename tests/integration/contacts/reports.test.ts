@@ -27,8 +27,10 @@ beforeAll(async () => {
   w = await createContactsWorld(rt)
   contactId = await request(rt, w.julie, w.alice.id, 'Bonjour, un poste ?')
   await decideRequest(rt, actor(w.alice), { contactId, decision: 'accept' })
-  await sendMessage(rt, actor(w.julie), { contactId, body: 'Quel est ton numéro perso ?' })
-  await sendMessage(rt, actor(w.alice), { contactId, body: 'Je préfère rester ici.' })
+  // A question, then its answer a minute later (in one millisecond their order would be their random ids').
+  const asked = new Date(Date.now() - 5 * 60_000)
+  await sendMessage(rt, actor(w.julie), { contactId, body: 'Quel est ton numéro perso ?' }, asked)
+  await sendMessage(rt, actor(w.alice), { contactId, body: 'Je préfère rester ici.' }, new Date(asked.getTime() + 60_000))
   first = await reportRecruiter(rt, actor(w.alice), { contactId, reason: 'inappropriate', details: 'Insiste pour mon numéro.', block: false }, new Date(Date.now() - 60_000))
   const other = await request(rt, w.romain, w.noah.id, 'Achetez nos formations !')
   second = await reportRecruiter(rt, actor(w.noah), { contactId: other, reason: 'spam', details: '', block: true })

@@ -100,8 +100,11 @@ async function addNetwork(rt: Runtime, w: Awaited<ReturnType<typeof createWallet
   const alice = { id: w.alice.id, role: 'youth' }
   const contactId = await request(w.recruiter.id, w.alice.id, 'Bonjour, un stage d’animation ?')
   await decideRequest(rt, alice, { contactId, decision: 'accept' })
-  await sendMessage(rt, { id: w.recruiter.id, role: 'recruiter' }, { contactId, body: 'Êtes-vous disponible lundi ?' })
-  await sendMessage(rt, alice, { contactId, body: 'Oui, lundi matin.' })
+  // A question, then its answer a minute later: two messages in one millisecond have no order
+  // but their random ids, and the export test reads them in order.
+  const asked = new Date(now)
+  await sendMessage(rt, { id: w.recruiter.id, role: 'recruiter' }, { contactId, body: 'Êtes-vous disponible lundi ?' }, asked)
+  await sendMessage(rt, alice, { contactId, body: 'Oui, lundi matin.' }, new Date(asked.getTime() + 60_000))
   const blockedContactId = await request(paul.id, w.alice.id, 'Répondez vite !')
   const reportId = await reportRecruiter(rt, alice, { contactId: blockedContactId, reason: 'spam', details: 'Trois messages par jour.', block: true })
   const malloryContactId = await request(w.recruiter.id, w.mallory.id, 'Bonjour Mallory')
