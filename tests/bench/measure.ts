@@ -93,7 +93,7 @@ export function markdownTable(rows: BenchRow[]): string {
     ...rows.map((r) => {
       const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**'
       const label = r.note ? `${r.label} — ${r.note}` : r.label
-      return `| ${r.section} | ${label} | ${num(r.ours, r.unit)} ${r.unit} | ${r.peer === undefined ? '' : `${num(r.peer, r.unit)} ${r.unit}`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.target ?? ''} | ${met} |`
+      return `| ${r.section} | ${label} | ${num(r.ours, r.unit)} ${r.unit} | ${r.peer === undefined ? '' : `${num(r.peer, r.unit)} ${r.unit}`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(r.ratio >= 100 ? 0 : 2)}×`} | ${r.target ?? ''} | ${met} |`
     }),
   ]
   return lines.join('\n')
