@@ -16,18 +16,33 @@ export async function insertCredential(db: Db | Transaction<Database>, row: NewC
  * cannot be read indexes nothing (it was verified before it was stored).
  */
 export async function insertCredentialSkills(db: Db | Transaction<Database>, row: Pick<NewCredentialRow, 'id' | 'document' | 'format'>) {
+  await insertSkillRows(db, skillRowsOf(row))
+}
+
+/**
+ * Several credentials at once (bulk issuing): one statement for the credentials, one for their
+ * skills — the same rows `insertCredential` writes one by one. Call it inside the caller's transaction.
+ */
+export async function insertCredentials(db: Db | Transaction<Database>, rows: NewCredentialRow[]) {
+  if (!rows.length) return
+  await db.insertInto('credentials').values(rows).execute()
+  await insertSkillRows(db, rows.flatMap(skillRowsOf))
+}
+
+function skillRowsOf(row: Pick<NewCredentialRow, 'id' | 'document' | 'format'>) {
   let credential: Record<string, unknown>
   try {
     credential = readDocument({ document: row.document, format: row.format }).credential
   } catch {
-    return
+    return []
   }
-  const skills = skillsOf(credential)
-  if (skills.length === 0) return
   const evidence_level = evidenceLevelOf(credential)
-  await db
-    .insertInto('credential_skills')
-    .values(skills.map((s) => ({ credential_id: row.id, skill_uri: s.uri, label: s.label, evidence_level })))
+  return skillsOf(credential).map((s) => ({ credential_id: row.id, skill_uri: s.uri, label: s.label, evidence_level }))
+}
+
+async function insertSkillRows(db: Db | Transaction<Database>, rows: ReturnType<typeof skillRowsOf>) {
+  if (rows.length === 0) return
+  await db.insertInto('credential_skills').values(rows)
     .onConflict((oc) => oc.columns(['credential_id', 'skill_uri']).doNothing())
     .execute()
 }

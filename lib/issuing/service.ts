@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '@/db/schema'
+import type { Database, NewCredentialRow } from '@/db/schema'
 import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
 import { deliveryFor, recordOffer } from '@/lib/offers/service'
 import { assertMayIssue } from '@/lib/orgs/service'
@@ -54,8 +54,7 @@ const MAX_ATTEMPTS = 3
  * that is not approved, TypeError for an unknown template.
  */
 export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisationInput): Promise<IssuedCredential> {
-  const org = await rt.db.selectFrom('organisations').select(['id', 'slug', 'did', 'name', 'status']).where('id', '=', input.organisation.id).executeTakeFirstOrThrow()
-  assertMayIssue(org)
+  const org = await issuingOrganisation(rt, input.organisation.id)
   const delivery = await deliveryFor(rt.db, org.id, input.subjectDid, { offerToStrangers: input.offerToStrangers ?? false })
   for (let attempt = 1; ; attempt++) {
     const status = await allocateStatus(rt.db, org, rt.env.publicUrl, input.now)
@@ -72,23 +71,7 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
     })
     try {
       await rt.db.transaction().execute(async (trx) => {
-        await repo.insertCredential(trx, {
-          id: issued.id,
-          issuer_organisation_id: org.id,
-          issuer_did: org.did,
-          issued_by_user_id: input.issuedByUserId ?? null,
-          holder_user_id: delivery.holderUserId,
-          subject_did: input.subjectDid,
-          template_id: issued.templateId,
-          format: issued.format,
-          document: issued.document,
-          title: issued.title,
-          valid_from: issued.validFrom,
-          valid_until: issued.validUntil,
-          created_at: new Date().toISOString(),
-          language: (input.claims as { language?: string } | null)?.language ?? 'fr',
-          verification_method: signingMethodOf(issued.document),
-        })
+        await repo.insertCredential(trx, credentialRow(org, input, issued, delivery.holderUserId, new Date()))
         if (delivery.offerToUserId) await recordOffer(trx, { credentialId: issued.id, userId: delivery.offerToUserId, organisationId: org.id, now: input.now })
         await statusRepo.insertEntries(trx, status.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })))
         if (input.within) await input.within(trx, issued)
@@ -97,6 +80,37 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e
     }
+  }
+}
+
+/** The organisation, when it may issue now. @throws AppError FORBIDDEN (not approved), Error (no such organisation). */
+export async function issuingOrganisation(rt: Pick<Runtime, 'db'>, organisationId: string) {
+  const org = await rt.db.selectFrom('organisations').select(['id', 'slug', 'did', 'name', 'status']).where('id', '=', organisationId).executeTakeFirstOrThrow()
+  assertMayIssue(org)
+  return org
+}
+
+/** The issuer's record of a credential it signed (the `credentials` row). */
+export function credentialRow(
+  org: { id: string; did: string }, input: { issuedByUserId?: string; subjectDid: string; claims: unknown },
+  issued: IssuedCredential, holderUserId: string | null, createdAt: Date,
+): NewCredentialRow {
+  return {
+    id: issued.id,
+    issuer_organisation_id: org.id,
+    issuer_did: org.did,
+    issued_by_user_id: input.issuedByUserId ?? null,
+    holder_user_id: holderUserId,
+    subject_did: input.subjectDid,
+    template_id: issued.templateId,
+    format: issued.format,
+    document: issued.document,
+    title: issued.title,
+    valid_from: issued.validFrom,
+    valid_until: issued.validUntil,
+    created_at: createdAt.toISOString(),
+    language: (input.claims as { language?: string } | null)?.language ?? 'fr',
+    verification_method: signingMethodOf(issued.document),
   }
 }
 

@@ -32,6 +32,13 @@ export async function isIndexTaken(db: Q, listId: string, index: number): Promis
   return (await db.selectFrom('status_entries').select('status_index').where('list_id', '=', listId).where('status_index', '=', index).executeTakeFirst()) !== undefined
 }
 
+/** Which of `indexes` are taken in the list (one query for a batch of picks). */
+export async function takenIndexes(db: Q, listId: string, indexes: number[]): Promise<number[]> {
+  if (!indexes.length) return []
+  const rows = await db.selectFrom('status_entries').select('status_index').where('list_id', '=', listId).where('status_index', 'in', indexes).execute()
+  return rows.map((r) => r.status_index)
+}
+
 export async function insertEntries(db: Q, rows: { list_id: string; status_index: number; credential_id: string }[]) {
   if (rows.length) await db.insertInto('status_entries').values(rows).execute()
 }
