@@ -38,7 +38,7 @@ test('a group of allocations: distinct free indexes in the open lists, entries s
     expect(new Set(indexes).size).toBe(20)
   }
   const one = await allocateStatus(rt.db, w.org, rt.env.publicUrl)
-  const shape = (a: typeof one) => a.credentialStatus.map((s) => ({ ...s, id: s.id.replace(/#\d+$/, '#n'), statusListIndex: 'n' }))
+  const shape = (a: typeof one) => a.credentialStatus.map((s) => ({ ...s, id: String(s.id).replace(/#\d+$/, '#n'), statusListIndex: 'n' }))
   expect(shape(group[7]!)).toEqual(shape(one))
   expect(group[7]!.credentialStatus.map((s) => s.statusListIndex)).toEqual(group[7]!.entries.map((e) => String(e.index)))
 })
