@@ -6,9 +6,9 @@ import { DIDManager } from '@veramo/did-manager'
 import { getDidKeyResolver, KeyDIDProvider } from '@veramo/did-provider-key'
 import { DIDResolverPlugin } from '@veramo/did-resolver'
 import { KeyManager } from '@veramo/key-manager'
-import { KeyManagementSystem } from '@veramo/kms-local'
 import { Resolver } from 'did-resolver'
 import type { Db } from '@/db/client'
+import { NodeCryptoKeyManagementSystem } from './node-crypto-kms'
 import { KyselyDIDStore, KyselyKeyStore, KyselyPrivateKeyStore } from './stores'
 import { OrganisationWebDidProvider } from './web-provider'
 
@@ -31,7 +31,7 @@ export function createVeramoAgent({ db, masterKey }: { db: Db; masterKey: Buffer
     plugins: [
       new KeyManager({
         store: new KyselyKeyStore(db),
-        kms: { local: new KeyManagementSystem(new KyselyPrivateKeyStore(db, masterKey)) },
+        kms: { local: new NodeCryptoKeyManagementSystem(new KyselyPrivateKeyStore(db, masterKey)) },
       }),
       new DIDManager({
         store: new KyselyDIDStore(db),
