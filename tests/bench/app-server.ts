@@ -1,7 +1,7 @@
 /**
  * A production server of the app for the HTTP sections, started as `npm start` starts it: Node
  * with scripts/peer-address.cjs preloaded, `next start` on the build in BENCH_DIST_DIR (default
- * .next-bench; built when missing or when BENCH_REBUILD=1), NODE_ENV=production (the worker pool
+ * .next-bench; built when missing or stale: ensureBuild), NODE_ENV=production (the worker pool
  * of its default size), on a fresh data folder seeded BEFORE it starts through the lib services.
  *
  * TRUST_PROXY=127.0.0.1: the bench client is on loopback and names, per request, the address it
@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { THREADPOOL_SIZE } from '@/lib/auth/password'
@@ -24,13 +24,28 @@ const nextCli = join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 
 export const benchDistDir = () => process.env.BENCH_DIST_DIR ?? '.next-bench'
 
+/** What the server's build is made of: a file here newer than the build makes it stale. */
+const SOURCES = ['app', 'lib', 'db', 'messages', 'credentials-schemas', 'next.config.ts', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts']
+
+function newestSource(path: string): number {
+  if (!existsSync(path)) return 0
+  const info = statSync(path)
+  if (!info.isDirectory()) return info.mtimeMs
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestSource(join(path, name))), info.mtimeMs)
+}
+
 /**
- * A production build in `distDir` unless one is there (BENCH_REBUILD=1: always). `next build`
- * adds the folder's types to tsconfig.json's include: put back as it was (a shared file).
+ * A production build in `distDir`, rebuilt when missing, older than a source file (the engine
+ * changes while it is being made faster: a stale build would measure yesterday's code), or when
+ * BENCH_REBUILD=1; BENCH_REBUILD=0 serves whatever build is there (while the tree does not
+ * compile, say). `next build` adds the folder's types to tsconfig.json: put back as it was.
  */
 export function ensureBuild(distDir = benchDistDir()) {
-  if (process.env.BENCH_REBUILD !== '1' && existsSync(join(root, distDir, 'BUILD_ID'))) return
-  console.log(`bench: building the app into ${distDir} (next build)…`)
+  const buildId = join(root, distDir, 'BUILD_ID')
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
+  const stale = built > 0 && SOURCES.some((s) => newestSource(join(root, s)) > built)
+  if (process.env.BENCH_REBUILD !== '1' && built > 0 && (!stale || process.env.BENCH_REBUILD === '0')) return
+  console.log(`bench: building the app into ${distDir} (next build${stale ? ': sources changed since the last build' : ''})…`)
   const tsconfig = join(root, 'tsconfig.json')
   const before = readFileSync(tsconfig, 'utf8')
   try {

@@ -83,7 +83,7 @@ export function freePort(): Promise<number> {
   })
 }
 
-const num = (x: number | undefined, unit: string) => (x === undefined ? '' : unit === 'req/s' ? x.toFixed(1) : x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0))
+const num = (x: number | undefined, unit: string) => (x === undefined || Number.isNaN(x) ? '' : unit === 'req/s' ? x.toFixed(1) : x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0))
 
 /** The final table, as markdown. */
 export function markdownTable(rows: BenchRow[]): string {
@@ -93,7 +93,7 @@ export function markdownTable(rows: BenchRow[]): string {
     ...rows.map((r) => {
       const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**'
       const label = r.note ? `${r.label} — ${r.note}` : r.label
-      return `| ${r.section} | ${label} | ${num(r.ours, r.unit)} ${r.unit} | ${r.peer === undefined ? '' : `${num(r.peer, r.unit)} ${r.unit}`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(r.ratio >= 100 ? 0 : 2)}×`} | ${r.target ?? ''} | ${met} |`
+      return `| ${r.section} | ${label} | ${Number.isNaN(r.ours) ? '' : `${num(r.ours, r.unit)} ${r.unit}`} | ${r.peer === undefined ? '' : `${num(r.peer, r.unit)} ${r.unit}`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(r.ratio >= 100 ? 0 : 2)}×`} | ${r.target ?? ''} | ${met} |`
     }),
   ]
   return lines.join('\n')
