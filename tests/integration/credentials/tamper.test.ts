@@ -200,7 +200,8 @@ describe('a VC-JWT credential', () => {
 
   test('verify fails the proof when the header alg is changed and the signature kept', async () => {
     const forged = `${encode({ ...decode(header), alg: 'ES256K' })}.${payload}.${signature}`
-    expectProofFailed(await verify({ input: forged, now: NOW }), 'PROOF_INVALID')
+    // EdDSA is the only algorithm verified (issue 11): another one is unsupported, not tried against the key.
+    expectProofFailed(await verify({ input: forged, now: NOW }), 'PROOF_UNSUPPORTED')
   })
 })
 
