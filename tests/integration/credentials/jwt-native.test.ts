@@ -170,6 +170,14 @@ describe('resolving the signer', () => {
     expect(await proofOf(token, answering({ id: 'did:web:other.example' }))).toMatchObject({ code: 'DID_UNRESOLVABLE', message: expect.stringContaining(`is for did:web:other.example, not for ${DID}`) })
   })
 
+  test('the instance resolver gives a did:key’s signing key only (no X25519 derived in JavaScript), unless asked', async () => {
+    const instance = createDidResolver({ publicUrl: TEST_PUBLIC_URL })
+    const plain = (await instance.resolve(aliceDid)).didDocument!
+    expect(plain.verificationMethod!.map((m) => m.publicKeyJwk?.crv)).toEqual(['Ed25519'])
+    expect(plain.keyAgreement).toBeUndefined()
+    expect((await instance.resolve(aliceDid, { enableEncryptionKeyDerivation: true })).didDocument!.keyAgreement).toHaveLength(1)
+  })
+
   test('a did:web refused by the request budget, or by a busy server, is unchecked with the reason, not failed', async () => {
     const key = await newKey(rt.agent)
     const token = await signJwt(rt.agent, { did: DID, vm: `${DID}#key-1`, kid: key.kid })
