@@ -45,11 +45,13 @@ export function plainJwtPayload(token: string): Record<string, unknown> | undefi
   const parts = COMPACT.exec(token)
   if (!parts || parts[3] === '') return undefined
   const header = jsonObject(parts[1]!)
-  if (!header || header.cty === 'JWT') return undefined
-  const payload = jsonObject(parts[2]!)
-  if (!payload || 'proof' in payload || (payload.sub && payload.iss && payload.claim && payload.iat)) return undefined
-  return payload
+  const payload = header && jsonObject(parts[2]!)
+  return header && payload && isPlain(header, payload) ? payload : undefined
 }
+
+/** Neither nested (`cty: JWT`), nor carrying `proof`, nor in the legacy attestation shape. */
+export const isPlain = (header: Record<string, unknown>, payload: Record<string, unknown>): boolean =>
+  header.cty !== 'JWT' && !('proof' in payload) && !(payload.sub && payload.iss && payload.claim && payload.iat)
 
 /** Reads a compact JWS without any key: shape, header, payload, and an Ed25519-sized signature. */
 export function readJws(token: string): JwsReading {

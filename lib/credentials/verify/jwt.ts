@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto'
 import { offlineDidResolver, type DidResolver } from '@/lib/dids/resolver'
 import { keyRetired } from './errors'
 import { isObject, toArray } from './input'
-import { ed25519KeyOf, plainJwtPayload, readJws, verifiesWith, type CompactJws } from './jws'
+import { ed25519KeyOf, isPlain, plainJwtPayload, readJws, verifiesWith, type CompactJws } from './jws'
 import { failed, passed, type Check } from './result'
 
 // VC-JWT and VP-JWT signatures are verified here, on node:crypto (./jws.ts), not through Veramo:
@@ -30,7 +30,7 @@ interface Kind {
   /** The relation that must list the signing key (as for Data Integrity proof purposes). */
   relation: Relation
   /** did-jwt-vc's data-model check; throws what is wrong. */
-  validate(jwt: string, payload: Record<string, unknown>): void
+  validate(jwt: string, jws: CompactJws): void
   valid: string
 }
 
@@ -38,11 +38,7 @@ const CREDENTIAL: Kind = {
   name: 'credential',
   relation: 'assertionMethod',
   // What did-jwt-vc's verifyCredential checks: the normalised view (claims may sit at the top level).
-  validate: (jwt) => {
-    const view = jwtCredentialView(jwt)
-    if (!view) throw new Error('its payload cannot be read as a credential')
-    validateCredentialPayload(view as never)
-  },
+  validate: (jwt, { header, payload }) => validateCredentialPayload(viewOf(jwt, isPlain(header, payload) ? payload : undefined) as never),
   valid: 'The issuer’s signature is valid (VC-JWT, EdDSA)',
 }
 const PRESENTATION: Kind = {
@@ -50,7 +46,7 @@ const PRESENTATION: Kind = {
   relation: 'authentication',
   // The envelope only, as the JWT says it: every credential inside gets its own full check in the
   // pipeline (normalising them all here would decode each one more time for nothing).
-  validate: (_, payload) => {
+  validate: (_, { payload }) => {
     if (!isObject(payload.vp)) throw new Error('it has no "vp" claim')
     validateJwtPresentationPayload(payload as never)
   },
@@ -60,14 +56,17 @@ const PRESENTATION: Kind = {
 /** The JSON view of a VC-JWT (VCDM 1.1 with issuanceDate/expirationDate from nbf/exp): did-jwt-vc's, decoded faster. */
 export function jwtCredentialView(jwt: string): Record<string, unknown> | undefined {
   try {
-    const payload = plainJwtPayload(jwt)
-    if (!payload) return normalizeCredential(jwt) as unknown as Record<string, unknown>
-    // The library's own result for a JWT string: the payload normalised, then its JwtProof2020 last.
-    const { proof: _, ...view } = normalizeCredential(payload as never)
-    return { ...view, proof: { type: 'JwtProof2020', jwt } }
+    return viewOf(jwt, plainJwtPayload(jwt))
   } catch {
     return undefined
   }
+}
+
+/** `normalizeCredential(jwt)` from the payload already decoded when it is plain: the payload normalised, then its JwtProof2020 last. */
+function viewOf(jwt: string, plain: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!plain) return normalizeCredential(jwt) as unknown as Record<string, unknown>
+  const { proof: _, ...view } = normalizeCredential(plain as never)
+  return { ...view, proof: { type: 'JwtProof2020', jwt } }
 }
 
 export function jwtPresentationView(jwt: string): Record<string, unknown> | undefined {
@@ -100,7 +99,7 @@ async function verifyJwtProof(jwt: string, resolver: DidResolver, kind: Kind): P
   try {
     const read = readJws(jwt)
     if (!read.ok) return failed('proof', read.code, `${read.code === 'JWT_MALFORMED' ? PLAIN.invalid_jwt : PLAIN.not_supported} (${read.detail})`)
-    const problem = dataModelProblem(jwt, read.jws.payload, kind)
+    const problem = dataModelProblem(jwt, read.jws, kind)
     if (problem) return failed('proof', 'JWT_MALFORMED', `The JWT does not hold a well-formed ${kind.name} (${problem})`)
     const iss = read.jws.payload.iss
     if (typeof iss !== 'string') return failed('proof', 'JWT_MALFORMED', 'The JWT has no "iss": nothing says who signed it')
@@ -112,9 +111,9 @@ async function verifyJwtProof(jwt: string, resolver: DidResolver, kind: Kind): P
   }
 }
 
-function dataModelProblem(jwt: string, payload: Record<string, unknown>, kind: Kind): string | undefined {
+function dataModelProblem(jwt: string, jws: CompactJws, kind: Kind): string | undefined {
   try {
-    kind.validate(jwt, payload)
+    kind.validate(jwt, jws)
     return undefined
   } catch (e) {
     return (e as Error).message.replace(/^schema_error: |^format_error: /, '')
