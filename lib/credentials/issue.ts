@@ -1,7 +1,7 @@
 import * as vc from '@digitalbazaar/vc'
 import { randomUUID } from 'node:crypto'
 import type { Agent } from '@/lib/dids/agent'
-import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
+import { ed25519Signer, getDidKeys, type Ed25519Signer } from '@/lib/dids/signer'
 import { ValidationError } from '@/lib/errors'
 import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader'
 import type { EvidenceLevel } from './evidence'
@@ -26,7 +26,19 @@ export interface IssueCredentialOptions {
    * holds no database code. Both formats carry them.
    */
   credentialStatus?: Record<string, unknown>[]
+  /**
+   * Where a Data Integrity proof is made (with the default document loader only): bulk issuing
+   * passes one that makes it on another core (lib/issuing/prove-pool.ts). The signer stays on this
+   * thread; undefined from the prover means "not there": the proof is made here.
+   */
+  prove?: DataIntegrityProver
 }
+
+/**
+ * Makes the Data Integrity proof of `credential` exactly as `@digitalbazaar/vc`'s `issue` with
+ * `signingSuite(signer, now)` does, elsewhere; resolves to undefined when it cannot.
+ */
+export type DataIntegrityProver = (args: { credential: Record<string, unknown>; signer: Ed25519Signer; now: Date }) => Promise<Record<string, unknown> | undefined>
 
 export interface IssuedCredential {
   id: string
@@ -70,9 +82,11 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
   let credential: Record<string, unknown>
   let document: string
   if (format === 'di') {
-    credential = await vc.issue({
+    const signer = ed25519Signer(agent, keys)
+    const elsewhere = options.prove && !options.documentLoader ? await options.prove({ credential: unsigned, signer, now }) : undefined
+    credential = elsewhere ?? await vc.issue({
       credential: unsigned,
-      suite: signingSuite(ed25519Signer(agent, keys), now),
+      suite: signingSuite(signer, now),
       documentLoader: options.documentLoader ?? defaultLoader,
       now,
     })

@@ -1,10 +1,11 @@
 import type { Transaction } from 'kysely'
 import type { Database, NewCredentialRow } from '@/db/schema'
-import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
+import { issueCredential, type CredentialFormat, type DataIntegrityProver, type IssuedCredential } from '@/lib/credentials/issue'
 import { deliveryFor } from '@/lib/offers/service'
 import type { Runtime } from '@/lib/runtime'
-import { allocateStatusMany } from '@/lib/status/allocate'
+import { allocateStatusMany, type StatusAllocation } from '@/lib/status/allocate'
 import * as statusRepo from '@/lib/status/repository'
+import { proofWorkers } from './prove-pool'
 import * as repo from './repository'
 import { credentialRow, issuingOrganisation } from './service'
 
@@ -25,6 +26,27 @@ export interface BatchIssueInput {
 /** Per item, in order: the credential written, or why it was not signed. */
 export type BatchOutcome = { issued: IssuedCredential } | { error: unknown }
 
+type Signed = { issued: IssuedCredential; row: NewCredentialRow; entries: { list_id: string; status_index: number; credential_id: string }[] } | { error: unknown }
+
+/** One item signed (nothing written yet): its credential row and status entries, or why not. */
+async function signItem(rt: Runtime, org: Awaited<ReturnType<typeof issuingOrganisation>>, input: BatchIssueInput, i: number, status: StatusAllocation, prove?: DataIntegrityProver): Promise<Signed> {
+  const item = input.items[i]!
+  try {
+    const delivery = await deliveryFor(rt.db, org.id, item.subjectDid, { offerToStrangers: false })
+    const issued = await issueCredential({
+      agent: rt.agent, issuer: { did: org.did, name: org.name }, subjectDid: item.subjectDid, templateId: input.templateId,
+      claims: item.claims, format: input.format, publicUrl: rt.env.publicUrl, now: input.now, credentialStatus: status.credentialStatus, prove,
+    })
+    return {
+      issued,
+      row: credentialRow(org, { ...item, issuedByUserId: input.issuedByUserId }, issued, delivery.holderUserId, new Date()),
+      entries: status.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })),
+    }
+  } catch (error) {
+    return { error }
+  }
+}
+
 /**
  * Issues several credentials in an organisation's name (bulk issuing, decision 012) with the rules
  * of `issueForOrganisation` — approved organisations only, two status entries each, the holder's
@@ -36,30 +58,25 @@ export type BatchOutcome = { issued: IssuedCredential } | { error: unknown }
  * others go on. If the transaction fails (an index taken meanwhile, `within` refusing), NOTHING of
  * the batch is written and the error is thrown: the caller then issues the items one by one with
  * `issueForOrganisation`, which re-picks and re-signs. Offers (decision 020) are not made here:
- * the caller has chosen among the organisation's own young people.
+ * the caller has chosen among the organisation's own young people. Data Integrity proofs are made
+ * on this thread, or by ISSUE_WORKERS worker threads side by side (./prove-pool.ts).
  * @throws AppError FORBIDDEN before anything is signed when the organisation is not approved;
  * whatever the write transaction throws.
  */
 export async function issueBatchForOrganisation(rt: Runtime, input: BatchIssueInput): Promise<BatchOutcome[]> {
   const org = await issuingOrganisation(rt, input.organisation.id)
   const statuses = await allocateStatusMany(rt.db, org, rt.env.publicUrl, input.items.length, input.now)
-  const outcomes: BatchOutcome[] = []
-  const rows: NewCredentialRow[] = []
-  const entries: { list_id: string; status_index: number; credential_id: string }[] = []
-  for (const [i, item] of input.items.entries()) {
-    try {
-      const delivery = await deliveryFor(rt.db, org.id, item.subjectDid, { offerToStrangers: false })
-      const issued = await issueCredential({
-        agent: rt.agent, issuer: { did: org.did, name: org.name }, subjectDid: item.subjectDid, templateId: input.templateId,
-        claims: item.claims, format: input.format, publicUrl: rt.env.publicUrl, now: input.now, credentialStatus: statuses[i]!.credentialStatus,
-      })
-      rows.push(credentialRow(org, { ...item, issuedByUserId: input.issuedByUserId }, issued, delivery.holderUserId, new Date()))
-      entries.push(...statuses[i]!.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })))
-      outcomes.push({ issued })
-    } catch (error) {
-      outcomes.push({ error })
-    }
-  }
+  // One lane per proof worker (ISSUE_WORKERS), this thread then only signing and writing; else one lane here.
+  const workers = proofWorkers()
+  const lanes: (DataIntegrityProver | undefined)[] = workers.length ? workers : [undefined]
+  const signed: Signed[] = []
+  let next = 0
+  await Promise.all(lanes.map(async (prove) => {
+    for (let i = next++; i < input.items.length; i = next++) signed[i] = await signItem(rt, org, input, i, statuses[i]!, prove)
+  }))
+  const outcomes: BatchOutcome[] = signed.map((s) => ('error' in s ? { error: s.error } : { issued: s.issued }))
+  const rows = signed.flatMap((s) => ('row' in s ? [s.row] : []))
+  const entries = signed.flatMap((s) => ('entries' in s ? s.entries : []))
   if (!rows.length) return outcomes
   await rt.db.transaction().execute(async (trx) => {
     await repo.insertCredentials(trx, rows)

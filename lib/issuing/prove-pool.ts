@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { MessageChannel } from 'node:worker_threads'
+import { Piscina } from 'piscina'
+import type { DataIntegrityProver } from '@/lib/credentials/issue'
+import type { Ed25519Signer } from '@/lib/dids/signer'
+import type { ProveTask } from './prove-worker'
+
+// Bulk issuing on other cores (issue 11), opt-in: most of a badge's cost is the JSON-LD expansion
+// and canonicalisation inside its Data Integrity proof, not the signature. Worker threads make the
+// proofs; the signature is made here, by the key manager, when a worker sends the bytes to sign
+// (the private key never leaves this thread). Measured on the shared 2-core machine, the gain did
+// not show (the other core was busy with other work; a proof made on this thread beside a worker
+// also keeps the worker waiting for its signature), so it is off unless ISSUE_WORKERS says how
+// many: `npm run bench` (section e) measures both ways.
+
+/** Proof workers: `ISSUE_WORKERS` (0 to 4; default 0: every proof on the main thread). */
+function defaultWorkers(): number {
+  const configured = Number.parseInt(process.env.ISSUE_WORKERS ?? '', 10)
+  return Number.isInteger(configured) && configured >= 0 ? Math.min(configured, 4) : 0
+}
+let workers = defaultWorkers()
+/** A thread left idle this long exits (a bulk chunk keeps it busy; the next batch starts it again). */
+const IDLE_MS = 30_000
+
+let pool: Piscina | undefined
+let broken = false
+
+function entry(): string {
+  return process.env.ISSUE_WORKER_ENTRY ?? join(process.cwd(), 'lib', 'issuing', 'prove-worker-entry.mjs')
+}
+
+/** A proof takes milliseconds: one not back after this long means a stuck worker (made here instead). */
+const PROOF_TIMEOUT_MS = 15_000
+
+/** Aborts what the pool is doing when one of its threads fails (a task would otherwise wait forever). */
+let failed = new AbortController()
+
+function piscina(): Piscina {
+  if (pool) return pool
+  failed = new AbortController()
+  const fail = failed
+  pool = new Piscina({
+    filename: entry(),
+    minThreads: 0,
+    maxThreads: Math.max(1, workers),
+    concurrentTasksPerWorker: 1,
+    // The task waits on its port for signatures: the worker keeps a live event loop.
+    atomics: 'disabled',
+    idleTimeout: IDLE_MS,
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  })
+  pool.on('error', (e: Error) => fail.abort(e))
+  return pool
+}
+
+/** Answers the worker's signing requests with `signer` (the key manager's), on this thread. */
+function answerSignatures(port: MessageChannel['port1'], signer: Ed25519Signer) {
+  port.on('message', async ({ id, data }: { id: number; data: Uint8Array }) => {
+    try {
+      port.postMessage({ id, signature: await signer.sign({ data: new Uint8Array(data) }) })
+    } catch (e) {
+      port.postMessage({ id, error: (e as Error).message })
+    }
+  })
+}
+
+/**
+ * Proof lanes for one bulk group: one per proof worker. None when there are none, or after the
+ * pool failed once in this process: the proofs are then made on this thread.
+ */
+export function proofWorkers(): DataIntegrityProver[] {
+  if (workers === 0 || broken) return []
+  return Array.from({ length: workers }, () => proveInWorker)
+}
+
+const proveInWorker: DataIntegrityProver = async ({ credential, signer, now }) => {
+  if (broken) return undefined
+  if (!existsSync(/*turbopackIgnore: true*/ entry())) return giveUp(new Error(`no worker entry at ${entry()}`))
+  const { port1, port2 } = new MessageChannel()
+  answerSignatures(port1, signer)
+  try {
+    const task: ProveTask = { credential, verificationMethod: signer.id, now: now.toISOString(), port: port2 as ProveTask['port'] }
+    const running = piscina()
+    const signal = AbortSignal.any([failed.signal, AbortSignal.timeout(PROOF_TIMEOUT_MS)])
+    return (await running.run(task, { transferList: [port2] as never, signal })) as Record<string, unknown>
+  } catch (e) {
+    return giveUp(e)
+  } finally {
+    port1.close()
+  }
+}
+
+/** A thread that cannot start, dies or sticks: this proof and the next ones are made on the main thread. */
+function giveUp(e: unknown): undefined {
+  if (!broken) console.error(`issuing: proofs on the main thread from now on (${(e as Error)?.message ?? e})`)
+  broken = true
+  return undefined
+}
+
+/** Sets the number of proof workers (the bench compares 0 with the default); a pool of another size is stopped. */
+export async function setProofWorkers(n: number): Promise<void> {
+  if (pool && n > 0 && pool.options.maxThreads !== n) await closeProofWorkers()
+  workers = n
+  broken = false
+}
+
+/** Stops the pool's threads (scripts and tests that end). */
+export async function closeProofWorkers(): Promise<void> {
+  const p = pool
+  pool = undefined
+  await p?.destroy()
+}
