@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   }),
   /** Verification worker threads; 0 verifies on the request thread. Default: cores − 1 (1 to 4), 0 under NODE_ENV=test. */
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
+  /** Worker threads making bulk issuing's proofs (lib/issuing/prove-pool.ts); default 0: on the main thread. */
+  ISSUE_WORKERS: z.coerce.number().int().min(0).max(4).default(0),
   /** How often the server re-checks imported credentials' remote status (minutes; 0 = never, e.g. a second instance). */
   RECHECK_IMPORTS_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
 })
@@ -32,6 +34,8 @@ export interface Env {
   trustProxy: TrustProxy
   /** Worker threads verifying documents (docs/decisions/018); 0 = on the request thread. */
   verifyWorkers: number
+  /** Worker threads making bulk issuing's Data Integrity proofs (opt-in; 0 = on the main thread). */
+  issueWorkers: number
   /** Minutes between re-checks of imported credentials' remote status in the server (0 = off; decision 020). */
   recheckImportsMinutes: number
 }
@@ -55,6 +59,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     // Tests verify on their own thread unless they build a pool (tests/integration/verification).
     verifyWorkers: e.VERIFY_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultVerifyWorkers()),
+    issueWorkers: e.ISSUE_WORKERS,
     recheckImportsMinutes: e.RECHECK_IMPORTS_MINUTES,
   }
 }

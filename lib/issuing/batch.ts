@@ -67,7 +67,7 @@ export async function issueBatchForOrganisation(rt: Runtime, input: BatchIssueIn
   const org = await issuingOrganisation(rt, input.organisation.id)
   const statuses = await allocateStatusMany(rt.db, org, rt.env.publicUrl, input.items.length, input.now)
   // One lane per proof worker (ISSUE_WORKERS), this thread then only signing and writing; else one lane here.
-  const workers = proofWorkers()
+  const workers = proofWorkers(rt.env.issueWorkers)
   const lanes: (DataIntegrityProver | undefined)[] = workers.length ? workers : [undefined]
   const signed: Signed[] = []
   let next = 0

@@ -12,14 +12,8 @@ import type { ProveTask } from './prove-worker'
 // (the private key never leaves this thread). Measured on the shared 2-core machine, the gain did
 // not show (the other core was busy with other work; a proof made on this thread beside a worker
 // also keeps the worker waiting for its signature), so it is off unless ISSUE_WORKERS says how
-// many: `npm run bench` (section e) measures both ways.
+// many (lib/env.ts): `npm run bench` (section e) measures both ways.
 
-/** Proof workers: `ISSUE_WORKERS` (0 to 4; default 0: every proof on the main thread). */
-function defaultWorkers(): number {
-  const configured = Number.parseInt(process.env.ISSUE_WORKERS ?? '', 10)
-  return Number.isInteger(configured) && configured >= 0 ? Math.min(configured, 4) : 0
-}
-let workers = defaultWorkers()
 /** A thread left idle this long exits (a bulk chunk keeps it busy; the next batch starts it again). */
 const IDLE_MS = 30_000
 
@@ -36,14 +30,14 @@ const PROOF_TIMEOUT_MS = 15_000
 /** Aborts what the pool is doing when one of its threads fails (a task would otherwise wait forever). */
 let failed = new AbortController()
 
-function piscina(): Piscina {
+function piscina(size: number): Piscina {
   if (pool) return pool
   failed = new AbortController()
   const fail = failed
   pool = new Piscina({
     filename: entry(),
     minThreads: 0,
-    maxThreads: Math.max(1, workers),
+    maxThreads: size,
     concurrentTasksPerWorker: 1,
     // The task waits on its port for signatures: the worker keeps a live event loop.
     atomics: 'disabled',
@@ -69,19 +63,21 @@ function answerSignatures(port: MessageChannel['port1'], signer: Ed25519Signer) 
  * Proof lanes for one bulk group: one per proof worker. None when there are none, or after the
  * pool failed once in this process: the proofs are then made on this thread.
  */
-export function proofWorkers(): DataIntegrityProver[] {
-  if (workers === 0 || broken) return []
-  return Array.from({ length: workers }, () => proveInWorker)
+export function proofWorkers(count: number): DataIntegrityProver[] {
+  if (count <= 0 || broken) return []
+  // A pool of another size (a test, the bench) is replaced when it is next used.
+  if (pool && pool.options.maxThreads !== count) void closeProofWorkers()
+  return Array.from({ length: count }, () => (args: Parameters<DataIntegrityProver>[0]) => proveInWorker(args, count))
 }
 
-const proveInWorker: DataIntegrityProver = async ({ credential, signer, now }) => {
+async function proveInWorker({ credential, signer, now }: Parameters<DataIntegrityProver>[0], size: number): ReturnType<DataIntegrityProver> {
   if (broken) return undefined
   if (!existsSync(/*turbopackIgnore: true*/ entry())) return giveUp(new Error(`no worker entry at ${entry()}`))
   const { port1, port2 } = new MessageChannel()
   answerSignatures(port1, signer)
   try {
     const task: ProveTask = { credential, verificationMethod: signer.id, now: now.toISOString(), port: port2 as ProveTask['port'] }
-    const running = piscina()
+    const running = piscina(size)
     const signal = AbortSignal.any([failed.signal, AbortSignal.timeout(PROOF_TIMEOUT_MS)])
     return (await running.run(task, { transferList: [port2] as never, signal })) as Record<string, unknown>
   } catch (e) {
@@ -98,10 +94,8 @@ function giveUp(e: unknown): undefined {
   return undefined
 }
 
-/** Sets the number of proof workers (the bench compares 0 with the default); a pool of another size is stopped. */
-export async function setProofWorkers(n: number): Promise<void> {
-  if (pool && n > 0 && pool.options.maxThreads !== n) await closeProofWorkers()
-  workers = n
+/** Lets the pool be tried again (tests that broke it on purpose). */
+export function resetProofWorkers(): void {
   broken = false
 }
 

@@ -19,7 +19,7 @@ import { createSession, findSessionUser, type SessionUser } from '@/lib/auth/ses
 import { issueNextChunk, previewSelectionBatch } from '@/lib/bulk/service'
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { verify } from '@/lib/credentials/verify'
-import { closeProofWorkers, setProofWorkers } from '@/lib/issuing/prove-pool'
+import { closeProofWorkers } from '@/lib/issuing/prove-pool'
 import { addPilotMembers, createPilot } from '@/lib/pilots/service'
 import { createTestRuntime } from '../factories/runtime'
 import { createApprovedOrganisation } from '../factories/world'
@@ -53,11 +53,8 @@ export async function runIssuingBench(n = Number(process.env.BENCH_ISSUING_N ?? 
     // As the product runs (every proof on the main thread), then with proof workers on the other
     // core(s) (ISSUE_WORKERS, opt-in; their start-up counted: the first chunk starts them).
     const workers = Number(process.env.BENCH_ISSUE_WORKERS ?? 2)
-    await setProofWorkers(0)
-    const product = await issueToAll(rt, counsellor, pilot.id, youthIds)
-    await setProofWorkers(workers)
-    const pooled = await issueToAll(rt, counsellor, pilot.id, youthIds)
-    await setProofWorkers(0)
+    const product = await issueToAll({ ...rt, env: { ...rt.env, issueWorkers: 0 } }, counsellor, pilot.id, youthIds)
+    const pooled = await issueToAll({ ...rt, env: { ...rt.env, issueWorkers: workers } }, counsellor, pilot.id, youthIds)
     const sample = await rt.db.selectFrom('credentials').select('document').limit(1).executeTakeFirstOrThrow()
     const r = await verify({ input: sample.document, lookupIssuer: issuerLookup(rt), resolveDid: instanceDidResolver(rt) })
     if (!r.verified) throw new Error('bulk bench: an issued badge does not verify')

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { signingSuite } from '@/lib/credentials/suites'
 import { ed25519Signer, getDidKeys, type Ed25519Signer } from '@/lib/dids/signer'
-import { closeProofWorkers, proofWorkers, setProofWorkers } from '@/lib/issuing/prove-pool'
+import { closeProofWorkers, proofWorkers, resetProofWorkers } from '@/lib/issuing/prove-pool'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { createTestRuntime } from '../../factories/runtime'
@@ -22,7 +22,6 @@ let w: Awaited<ReturnType<typeof createWorld>>
 beforeAll(async () => {
   rt = await createTestRuntime()
   w = await createWorld(rt)
-  await setProofWorkers(1)
 })
 afterAll(async () => {
   await closeProofWorkers()
@@ -38,7 +37,7 @@ test('a proof made by the worker is the main thread\'s proof, signed here, and v
   const base = ed25519Signer(rt.agent, keys)
   const signer: Ed25519Signer = { ...base, sign: (args) => { signedHere.push(isMainThread); return base.sign(args) } }
 
-  const [prove] = proofWorkers()
+  const [prove] = proofWorkers(1)
   expect(prove).toBeDefined()
   const inWorker = await prove!({ credential: structuredClone(unsigned), signer, now: w.now })
   expect(signedHere).toEqual([true]) // the worker asked; the key manager signed on this thread
@@ -55,11 +54,11 @@ test('a worker that fails as it starts: the proof is made on the main thread, an
   process.env.ISSUE_WORKER_ENTRY = broken
   try {
     await closeProofWorkers()
-    const [prove] = proofWorkers()
+    const [prove] = proofWorkers(1)
     const keys = await getDidKeys(rt.agent, w.org.did)
     const result = await prove!({ credential: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: w.org.did, credentialSubject: { id: w.alice.did } }, signer: ed25519Signer(rt.agent, keys), now: w.now })
     expect(result).toBeUndefined()
-    expect(proofWorkers()).toEqual([])
+    expect(proofWorkers(1)).toEqual([])
     // And bulk-style issuing goes on (proofs made here).
     const claims = { skill: { name: 'Accueil' }, level: 'practising', criteria: 'Accueille les clients avec calme.' }
     const issued = await issueForOrganisation(rt, { organisation: w.org, templateId: 'skill-badge', subjectDid: w.alice.did, claims, now: w.now })
@@ -67,6 +66,6 @@ test('a worker that fails as it starts: the proof is made on the main thread, an
   } finally {
     if (entry === undefined) delete process.env.ISSUE_WORKER_ENTRY
     else process.env.ISSUE_WORKER_ENTRY = entry
-    await setProofWorkers(1)
+    resetProofWorkers()
   }
 })
