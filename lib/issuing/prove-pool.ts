@@ -9,10 +9,11 @@ import type { ProveTask } from './prove-worker'
 // Bulk issuing on other cores (issue 11), opt-in: most of a badge's cost is the JSON-LD expansion
 // and canonicalisation inside its Data Integrity proof, not the signature. Worker threads make the
 // proofs; the signature is made here, by the key manager, when a worker sends the bytes to sign
-// (the private key never leaves this thread). Measured on the shared 2-core machine, the gain did
-// not show (the other core was busy with other work; a proof made on this thread beside a worker
-// also keeps the worker waiting for its signature), so it is off unless ISSUE_WORKERS says how
-// many (lib/env.ts): `npm run bench` (section e) measures both ways.
+// (the private key never leaves this thread). With workers, this thread makes no proof itself: a
+// long proof here would keep a worker waiting for its signature. Measured on the shared 2-core
+// machine (issue 11, 4 runs of 1,000 badges), two workers were no faster than the main thread
+// alone (medians 9.3 s both), so it is off unless ISSUE_WORKERS says how many (lib/env.ts);
+// `npm run bench` (section e) measures both ways.
 
 /** A thread left idle this long exits (a bulk chunk keeps it busy; the next batch starts it again). */
 const IDLE_MS = 30_000
