@@ -92,6 +92,17 @@ export function allowedContexts(loader: DocumentLoader): (url: string) => boolea
 }
 
 /**
+ * A loader of its own identity that serves what `base` serves and accepts the same contexts: state
+ * kept per loader (lib/credentials/canonical) then belongs to one operation.
+ */
+export function derivedLoader(base: DocumentLoader): DocumentLoader {
+  const loader: DocumentLoader = (url) => base(url)
+  const extra = extraContextsOf.get(base)
+  if (extra) extraContextsOf.set(loader, extra)
+  return loader
+}
+
+/**
  * A DID's document, or for `did#fragment` its verification method node. The node carries the DID
  * document's @context plus its key type's (ed25519-2020 or multikey): taken out of its document,
  * the suites refuse a node without it (measured, decision 010).

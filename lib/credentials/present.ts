@@ -1,6 +1,8 @@
 import * as vc from '@digitalbazaar/vc'
 import type { Agent } from '@/lib/dids/agent'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
+import type { VerificationCache } from './canonical/cache'
+import { cachingLoader } from './canonical/canonize'
 import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader'
 import type { CredentialFormat } from './issue'
 import { signingSuite } from './suites'
@@ -15,6 +17,8 @@ export interface PresentOptions {
   format?: CredentialFormat
   now?: Date
   documentLoader?: DocumentLoader
+  /** Reuse the credentials' datasets (lib/credentials/canonical, decision 022): the same signature, sooner. */
+  cache?: VerificationCache
 }
 
 export interface Presentation {
@@ -38,12 +42,14 @@ export async function createPresentation(options: PresentOptions): Promise<Prese
     if (credentials.some((c) => typeof c === 'string')) {
       throw new TypeError('credentials: a Data Integrity presentation carries Data Integrity credentials; present JWT credentials with format "jwt"')
     }
+    const base = options.documentLoader ?? defaultLoader
+    const documentLoader = options.cache ? cachingLoader(base, options.cache) : base
     const presentation = await vc.signPresentation({
       presentation: unsignedPresentation(holderDid, credentials as Record<string, unknown>[]),
-      suite: signingSuite(ed25519Signer(agent, keys), now),
+      suite: signingSuite(ed25519Signer(agent, keys), now, documentLoader),
       challenge,
       domain,
-      documentLoader: options.documentLoader ?? defaultLoader,
+      documentLoader,
     })
     return { format, document: JSON.stringify(presentation), presentation }
   }

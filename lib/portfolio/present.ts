@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { processVerificationCache } from '@/lib/credentials/canonical/cache'
 import { createPresentation, type Presentation } from '@/lib/credentials/present'
 import type { Check, CheckStatus, VerificationResult } from '@/lib/credentials/verify/result'
 import type { Runtime } from '@/lib/runtime'
@@ -38,6 +39,7 @@ export async function presentCredentials(rt: Pick<Runtime, 'agent'>, options: { 
       domain: options.domain,
       format,
       now: options.now,
+      cache: processVerificationCache(),
     })
     parts.push({ ...presentation, credentialIds: subset.map((c) => c.id) })
   }
@@ -49,7 +51,8 @@ export async function presentCredentials(rt: Pick<Runtime, 'agent'>, options: { 
  * the results into one presentation result whose `credentials` follow `order`.
  */
 export async function verifyParts(rt: Pick<Runtime, 'env' | 'db'>, parts: PresentationPart[], expected: { challenge: string; domain: string; now?: Date }, order: string[]): Promise<VerificationResult> {
-  const results = await Promise.all(parts.map((p) => verifyOnInstance(rt, { input: p.document, challenge: expected.challenge, domain: expected.domain, now: expected.now })))
+  // A Data Integrity part is handed over as the object just signed (the same JSON): its credentials can then be proved in parallel.
+  const results = await Promise.all(parts.map((p) => verifyOnInstance(rt, { input: p.format === 'di' ? p.presentation : p.document, challenge: expected.challenge, domain: expected.domain, now: expected.now })))
   const byId = new Map<string, VerificationResult>()
   parts.forEach((p, i) => p.credentialIds.forEach((id, j) => {
     const r = results[i]!.credentials?.[j]

@@ -4,7 +4,7 @@ import { sharedProfile, type SharedProfile } from '@/lib/profile/service'
 import type { Runtime } from '@/lib/runtime'
 import { findLinkedDidsOfHolder } from '@/lib/identifiers/repository'
 import { lifecycleFromChecks, otherIdentifierFromChecks } from '@/lib/verification/cards'
-import { verifyOnInstance } from '@/lib/verification/service'
+import { proveAhead, verifyOnInstance } from '@/lib/verification/service'
 import { subjectIdsOf, toCard, type CredentialCardDto, type OtherIdentifier } from '@/lib/wallet/cards'
 import { countPortfolio, splitByBinding, type PortfolioCounts } from './binding'
 import { newChallenge, presentCredentials, verifyParts, type PresentationPart } from './present'
@@ -56,6 +56,8 @@ export async function viewSharedPortfolio(rt: Runtime, token: string, { now = ne
   const opened = await openShare(rt, token, now)
   if (opened.status !== 'active') return { state: opened.status }
   const { share, rows, apart } = opened
+  // Credentials never seen are proved first, in parallel: signing and verifying then reuse them.
+  await proveAhead(rt, rows.filter((r) => r.format !== 'jwt').map((r) => JSON.parse(r.document) as Record<string, unknown>))
   const { parts, challenge } = await sign(rt, opened, now)
   const profile = await sharedProfile(rt, share.id, share.holder_user_id, lang)
   const [result, apartResults] = await Promise.all([

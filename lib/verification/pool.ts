@@ -38,6 +38,13 @@ export interface VerificationPool {
    * @throws AppError BUSY when every worker is busy and the queue is full.
    */
   verify(request: PoolRequest): Promise<VerificationResult>
+  /**
+   * Checks the proofs of `credentials` in parallel, spread over the workers, so that their
+   * verdicts land in `request.cache` (decision 022). Only when at least two workers are idle: on a
+   * busy pool it does nothing (the presentation's own job then proves them), and it never waits.
+   */
+  proveInParallel(request: Omit<PoolRequest, 'input'>, credentials: unknown[]): Promise<void>
+  readonly workers: number
   destroy(): Promise<void>
 }
 
@@ -90,18 +97,30 @@ export function createVerificationPool(options: VerificationPoolOptions): Verifi
         inFlight--
       }
     },
+    async proveInParallel(request, credentials) {
+      const lanes = Math.min(options.workers - inFlight, credentials.length)
+      if (lanes < 2) return
+      const groups = Array.from({ length: lanes }, (_, lane) => credentials.filter((_, i) => i % lanes === lane))
+      inFlight += lanes
+      try {
+        await Promise.all(groups.map((group) => runJob(piscina, { ...request, input: group }, timeoutMs, 'prove').catch(() => undefined)))
+      } finally {
+        inFlight -= lanes
+      }
+    },
+    workers: options.workers,
     destroy: () => piscina.destroy(),
   }
 }
 
 /** One job: its port answers the worker's calls; its timer starts when a worker starts it. */
-async function runJob(piscina: Piscina, { input, publicUrl, ...rest }: PoolRequest, timeoutMs: number): Promise<VerificationResult> {
+async function runJob(piscina: Piscina, { input, publicUrl, ...rest }: PoolRequest, timeoutMs: number, mode: VerifyTask['mode'] = 'verify'): Promise<VerificationResult> {
   const table = new FunctionTable()
   const { port1, port2 } = new MessageChannel()
   const abort = new AbortController()
   let timer: NodeJS.Timeout | undefined
   table.serve(port1, () => { timer = setTimeout(() => abort.abort(), timeoutMs) })
-  const task: VerifyTask = { input, options: table.export(rest) as Record<string, unknown>, token: table.token, publicUrl, port: port2 }
+  const task: VerifyTask = { mode, input, options: table.export(rest) as Record<string, unknown>, token: table.token, publicUrl, port: port2 }
   try {
     return (await piscina.run(task, { transferList: [port2], signal: abort.signal })) as VerificationResult
   } catch (error) {

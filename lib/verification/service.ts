@@ -1,6 +1,8 @@
 import type { Db } from '@/db/client'
 import { localSchemaResolver } from '@/lib/credentials/schemas'
-import { verify, type StatusListResolver, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
+import { DEFAULT_VERIFY_LIMITS, verify, type StatusListResolver, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
+import { processVerificationCache } from '@/lib/credentials/canonical/cache'
+import { contentHash } from '@/lib/credentials/canonical/dataset'
 import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, parseInput, textDepth } from '@/lib/credentials/verify/input'
 import { createDidResolver, type DidResolver } from '@/lib/dids/resolver'
 import type { Env } from '@/lib/env'
@@ -57,12 +59,45 @@ export async function verifyOnInstance(
     // Identifiers a holder proved to control here (decision 021): credentials issued to them are the holder's.
     linkedIdentifiers: rt.db ? linkedIdentifiersFor({ db: rt.db }) : undefined,
     resolveStatusList: rt.db && rt.agent ? localStatusListResolver({ db: rt.db, agent: rt.agent, env: rt.env }, remoteLists) : remoteLists,
+    // Datasets and passed proof verdicts, held here on the main thread for every worker (decision 022).
+    cache: processVerificationCache(),
   }
   if (rt.env.verifyWorkers === 0) return verify({ ...request, ...services, resolveSchema: localSchemaResolver(rt.env.publicUrl) })
   // Bounds checked here, before a job is queued: a document over the limits costs no worker.
   const early = preflight(request.input)
   if (early) return early
-  return sharedVerificationPool(rt.env.verifyWorkers).verify({ ...request, ...services, publicUrl: rt.env.publicUrl })
+  const pool = sharedVerificationPool(rt.env.verifyWorkers)
+  const job = { ...request, ...services, publicUrl: rt.env.publicUrl }
+  // A presentation's credentials never seen here are proved first, in parallel on idle workers;
+  // the presentation's own job then finds their verdicts in the cache.
+  const unseen = unseenCredentials(request.input)
+  if (unseen.length >= 2) await pool.proveInParallel(job, unseen)
+  return pool.verify(job)
+}
+
+/**
+ * The credentials of a parsed Data Integrity presentation (JSON objects) whose proofs the cache
+ * has no verdict about; none for anything else (text is parsed in the worker, not here).
+ */
+function unseenCredentials(input: unknown): unknown[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return []
+  const entries = (input as Record<string, unknown>).verifiableCredential
+  if (!Array.isArray(entries) || entries.length > DEFAULT_VERIFY_LIMITS.maxCredentials) return []
+  const cache = processVerificationCache()
+  return entries.filter((e) => e && typeof e === 'object' && !Array.isArray(e) && !cache.hasProven(contentHash(e)))
+}
+
+/**
+ * Proves credentials about to be presented (the recruiter's view signs them in a fresh
+ * presentation): in parallel on idle workers, so that signing and verifying the presentation
+ * reuse their datasets and verdicts. Without a pool, or with a busy one, it does nothing.
+ */
+export async function proveAhead(rt: { env: Env } & Partial<Pick<Runtime, 'db' | 'agent'>>, credentials: Record<string, unknown>[]): Promise<void> {
+  if (rt.env.verifyWorkers < 2) return
+  const unseen = unseenCredentials({ verifiableCredential: credentials })
+  if (unseen.length < 2) return
+  const services = { resolveDid: instanceDidResolver(rt), cache: processVerificationCache(), publicUrl: rt.env.publicUrl }
+  await sharedVerificationPool(rt.env.verifyWorkers).proveInParallel(services, unseen)
 }
 
 /**

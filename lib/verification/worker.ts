@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads'
 import { localSchemaResolver } from '@/lib/credentials/schemas'
-import { verify, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
+import { proveCredentials, verify, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
 import { offlineDidResolver, type DidResolver } from '@/lib/dids/resolver'
 import { functionClient } from './rpc'
 
@@ -9,6 +9,8 @@ import { functionClient } from './rpc'
 // over the task's port, for everything that needs the database or the network (docs/decisions/018).
 
 export interface VerifyTask {
+  /** 'verify' (default): verify `input` whole. 'prove': check only the proofs of the credentials in `input` (an array), filling the cache (decision 022). */
+  mode?: 'verify' | 'prove'
   /** The document as the caller gave it; never walked for function markers. */
   input: unknown
   /** Every other option of verify(), functions replaced by markers of `token`'s table. */
@@ -30,11 +32,15 @@ function withLocalDidKey(remote: DidResolver | undefined): DidResolver | undefin
   }
 }
 
-export default async function runVerifyTask(task: VerifyTask): Promise<VerificationResult> {
+export default async function runVerifyTask(task: VerifyTask): Promise<VerificationResult | number> {
   const { revive } = functionClient(task.port, task.token)
   task.port.postMessage({ type: 'start' })
   try {
     const options = revive(task.options) as Omit<VerifyOptions, 'input'>
+    if (task.mode === 'prove') {
+      const credentials = Array.isArray(task.input) ? task.input : []
+      return await proveCredentials({ ...options, credentials, resolveDid: withLocalDidKey(options.resolveDid), resolveSchema: localSchemaResolver(task.publicUrl) })
+    }
     return await verify({
       ...options,
       input: task.input,

@@ -1,5 +1,7 @@
 import * as vc from '@digitalbazaar/vc'
 import jsigs from 'jsonld-signatures'
+import { cacheOf, prepareCredential } from '../canonical/canonize'
+import { contentHash, onlyBundledContexts } from '../canonical/dataset'
 import { disallowedContext } from '../contexts'
 import { allowedContexts, type DocumentLoader } from '../document-loader'
 import { verificationSuites } from '../suites'
@@ -29,13 +31,30 @@ function missingProof(document: Record<string, unknown>): Check | undefined {
   return undefined
 }
 
-/** Verifies the issuer's proof of a Data Integrity credential (assertionMethod, signer = issuer). */
+/**
+ * Verifies the issuer's proof of a Data Integrity credential (assertionMethod, signer = issuer).
+ * With a cache on its loader (lib/credentials/canonical), a proof that passed before for the same
+ * bytes, under the same signer DID documents, is not verified again (decision 022).
+ */
 export async function verifyCredentialProof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofOutcome> {
   const missing = missingProof(credential) ?? contextRefused(credential, documentLoader)
   if (missing) return { check: missing }
+  const cache = cacheOf(documentLoader)
+  const key = cache && onlyBundledContexts(credential) ? await proofCacheKey(credential, documentLoader) : undefined
+  if (cache && key) {
+    const known = await cache.proof(key)
+    if (known) return known
+    await prepareCredential(credential, documentLoader)
+  }
+  const outcome = await checkCredentialProof(credential, documentLoader)
+  if (cache && key && outcome.check.status === 'passed') await cache.rememberProof(key, outcome)
+  return outcome
+}
+
+async function checkCredentialProof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofOutcome> {
   try {
     const result = await jsigs.verify(credential, {
-      suite: verificationSuites(),
+      suite: verificationSuites(documentLoader),
       purpose: new vc.CredentialIssuancePurpose(),
       documentLoader,
     })
@@ -46,6 +65,22 @@ export async function verifyCredentialProof(credential: Record<string, unknown>,
     return { check: passed('proof', 'PROOF_VALID', describeProofs(credential), { verificationMethod: vmOf(credential) }), signer }
   } catch (error) {
     return { check: failed('proof', ...codeAndMessage(error)) }
+  }
+}
+
+/**
+ * What a proof verdict depends on: the credential's exact content, and the DID documents of the
+ * keys its proofs name, as they are resolved NOW (keys, their `revoked` dates, which relationships
+ * list them). Undefined when a document cannot be resolved: then nothing is taken from the cache.
+ */
+async function proofCacheKey(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<string | undefined> {
+  const methods = toArray<Record<string, unknown>>(credential.proof).map((p) => (isObject(p.verificationMethod) ? p.verificationMethod.id : p.verificationMethod))
+  if (methods.length === 0 || !methods.every((m): m is string => typeof m === 'string' && m.length > 0)) return undefined
+  try {
+    const documents = await Promise.all(methods.map(async (m) => (await documentLoader(m.split('#')[0]!)).document))
+    return `${contentHash(credential)}:${contentHash(documents)}`
+  } catch {
+    return undefined
   }
 }
 
@@ -64,7 +99,7 @@ export async function verifyPresentationProof(presentation: Record<string, unkno
     ? new AuthenticationProofPurpose({ challenge, domain })
     : new ControllerProofPurpose({ term: 'authentication' })
   try {
-    const result = await jsigs.verify(presentation, { suite: verificationSuites(), purpose, documentLoader })
+    const result = await jsigs.verify(presentation, { suite: verificationSuites(documentLoader), purpose, documentLoader })
     if (!result.verified) return { check: failed('proof', ...codeAndMessage(result.error)) }
     const broken = brokenProof(result)
     if (broken) return { check: broken }

@@ -1,4 +1,6 @@
 import type { DidResolver } from '@/lib/dids/resolver'
+import type { VerificationCache } from '../canonical/cache'
+import { cachingLoader } from '../canonical/canonize'
 import { createDocumentLoader, documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
 import type { SchemaResolver } from '../schemas'
 import { checkIssuer, checkSchema, checkValidity, issuerId, type IssuerLookup } from './checks'
@@ -35,6 +37,12 @@ export interface VerifyOptions {
   linkedIdentifiers?: (holderDid: string) => Promise<string[]>
   /** Caps (docs/decisions/016); defaults in DEFAULT_VERIFY_LIMITS. */
   limits?: Partial<VerifyLimits>
+  /**
+   * What may be remembered between verifications (decision 022): credentials' datasets and passed
+   * proof verdicts, by content hash and signer DID documents. Dates, status, issuer standing and
+   * holder binding are evaluated every time, cache or not. Without it, nothing is remembered.
+   */
+  cache?: VerificationCache
 }
 
 interface Ctx {
@@ -52,13 +60,14 @@ interface Ctx {
 }
 
 /** One verification's context: its own budget, a resolver that resolves each DID once, caps. */
-function contextOf(options: VerifyOptions): Ctx {
+function contextOf(options: Omit<VerifyOptions, 'input'>): Ctx {
   const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.limits }
   const budget = new RequestBudget(limits)
   const resolveDid = options.resolveDid ? budgetedResolver(options.resolveDid, budget) : undefined
+  const loader = options.documentLoader ?? (resolveDid ? createDocumentLoader({ resolveDid }) : defaultLoader)
   return {
     now: options.now ?? new Date(),
-    documentLoader: options.documentLoader ?? (resolveDid ? createDocumentLoader({ resolveDid }) : defaultLoader),
+    documentLoader: options.cache ? cachingLoader(loader, options.cache) : loader,
     resolveDid,
     lookupIssuer: options.lookupIssuer,
     resolveSchema: options.resolveSchema,
@@ -91,6 +100,27 @@ export async function verify(options: VerifyOptions): Promise<VerificationResult
     // A library threw where it should have returned: still a result, never a crash.
     return { verified: false, kind: parsed.kind, format: parsed.format, checks: [failed('input', 'UNPROCESSABLE', `The document could not be processed: ${(error as Error).message}`)] }
   }
+}
+
+/**
+ * Checks only the proofs of `credentials` (no status, issuer or dates), for their verdicts to land
+ * in `options.cache`: the verification pool proves a presentation's credentials in parallel this
+ * way, then verifies the presentation whole against a warm cache (decision 022). Returns how many
+ * proofs passed. Never throws for bad input.
+ */
+export async function proveCredentials(options: Omit<VerifyOptions, 'input'> & { credentials: unknown[] }): Promise<number> {
+  if (!options.cache) return 0
+  const ctx = contextOf(options)
+  let passedProofs = 0
+  for (const credential of options.credentials.slice(0, ctx.limits.maxCredentials)) {
+    try {
+      const proven = await proveEmbedded(credential, ctx)
+      if ('proof' in proven && proven.proof.status === 'passed') passedProofs++
+    } catch {
+      // a library that throws here: the presentation's own verification will say so
+    }
+  }
+  return passedProofs
 }
 
 /** A credential whose proof was checked, waiting for its other checks. */
@@ -211,8 +241,10 @@ async function verifyPresentation(parsed: Presentation, expected: { challenge?: 
     const check = failed('input', 'TOO_MANY_CREDENTIALS', `The presentation carries ${entries.length} credentials; at most ${max} are verified, so none was (limit maxCredentials)`, { credentials: entries.length, limit: max })
     return { verified: false, kind: 'presentation', format: parsed.format, checks: [check] }
   }
-  // Proofs first — the presentation's and every credential's — then everything that may fetch.
-  const [envelope, proven] = await Promise.all([proveEnvelope(parsed, expected, ctx), Promise.all(entries.map((e) => proveEmbedded(e, ctx)))])
+  // Proofs first — every credential's, then the presentation's (whose canonical form reuses the
+  // credentials' datasets: decision 022) — then everything that may fetch.
+  const proven = await Promise.all(entries.map((e) => proveEmbedded(e, ctx)))
+  const envelope = await proveEnvelope(parsed, expected, ctx)
   const linked = await linkedOf(envelope, ctx)
   const holderCheck = checkHolder(envelope.holder, envelope.signer, envelope.proof, proven, linked)
   const finished = await Promise.all(proven.map(async (p) => ({ result: 'result' in p ? p.result : await finishCredential(p, ctx), subjects: p.subjects })))
