@@ -67,12 +67,25 @@ export async function verifyOnInstance(
   const early = preflight(request.input)
   if (early) return early
   const pool = sharedVerificationPool(rt.env.verifyWorkers)
-  const job = { ...request, ...services, publicUrl: rt.env.publicUrl }
+  // JSON text within the limits (just checked) is parsed here — at most 1 MB, a few ms — so that
+  // a presentation's credentials can be spread over the workers; the worker gets the parsed value.
+  const input = jsonObjectOf(request.input)
+  const job = { ...request, input, ...services, publicUrl: rt.env.publicUrl }
   // A presentation's credentials never seen here are proved first, in parallel on idle workers;
   // the presentation's own job then finds their verdicts in the cache.
-  const unseen = unseenCredentials(request.input)
+  const unseen = unseenCredentials(input)
   if (unseen.length >= 2) await pool.proveInParallel(job, unseen)
   return pool.verify(job)
+}
+
+/** A JSON object given as text, parsed; anything else (a JWT, other text, a parsed value) as it is. */
+function jsonObjectOf(input: unknown): unknown {
+  if (typeof input !== 'string' || !input.trimStart().startsWith('{')) return input
+  try {
+    return JSON.parse(input) as unknown
+  } catch {
+    return input // the worker says why, as for any input
+  }
 }
 
 /**
