@@ -56,13 +56,16 @@ export async function viewSharedPortfolio(rt: Runtime, token: string, { now = ne
   const opened = await openShare(rt, token, now)
   if (opened.status !== 'active') return { state: opened.status }
   const { share, rows, apart } = opened
+  // The young person's own words are read meanwhile; they are shown, never verified.
+  const profileRead = sharedProfile(rt, share.id, share.holder_user_id, lang)
+  profileRead.catch(() => undefined) // awaited below; a failure before that is the one reported
   // Credentials never seen are proved first, in parallel: signing and verifying then reuse them.
   await proveAhead(rt, rows.filter((r) => r.format !== 'jwt').map((r) => JSON.parse(r.document) as Record<string, unknown>))
   const { parts, challenge } = await sign(rt, opened, now)
-  const profile = await sharedProfile(rt, share.id, share.holder_user_id, lang)
-  const [result, apartResults] = await Promise.all([
+  const [result, apartResults, profile] = await Promise.all([
     verifyParts(rt, parts, { challenge, domain: rt.env.publicUrl, now }, rows.map((r) => r.id)),
     Promise.all(apart.map((r) => verifyOnInstance(rt, { input: r.document, now }))),
+    profileRead,
   ])
   if (viewerId !== share.holder_user_id) await repo.recordView(rt.db, share.id, now.toISOString())
   // Each card of the presentation says when its credential was issued to a linked identifier (its own holder check).
