@@ -15,8 +15,10 @@ import type { VerifyTask } from './worker'
  * Jobs waiting beyond the running ones; past it: BUSY. One request may fan out (an import verifies
  * up to 20 credentials, a share view its presentations and the credentials shown apart), so the
  * queue holds one such request whole and a few others; its inputs are ≤ 1 MB each (bounded memory).
+ * 64 (issue 11): fifty recruiters opening links at once are queued, not told "busy" (warm, a job
+ * takes ~15 ms; the wait stays well under the 10 s limit).
  */
-export const VERIFY_MAX_QUEUE = 32
+export const VERIFY_MAX_QUEUE = 64
 /** Per job, counted from when a worker starts it (not while it waits): past it the worker is replaced. */
 export const VERIFY_TIMEOUT_MS = 10_000
 /** How long a caller told BUSY should wait before trying again (the `Retry-After` of a 503). */
@@ -39,11 +41,12 @@ export interface VerificationPool {
    */
   verify(request: PoolRequest): Promise<VerificationResult>
   /**
-   * Checks the proofs of `credentials` in parallel, spread over the workers, so that their
-   * verdicts land in `request.cache` (decision 022). Only when at least two workers are idle: on a
-   * busy pool it does nothing (the presentation's own job then proves them), and it never waits.
+   * Checks the proofs of `credentials` so that their verdicts and datasets land in `request.cache`
+   * (decision 022), spread over the idle workers. `parallelOnly`: only when at least two workers
+   * are idle, else nothing (a presentation's own job then proves them, no extra hand-off).
+   * Otherwise at least one job, queued if need be. Never throws (a failure only leaves the cache cold).
    */
-  proveInParallel(request: Omit<PoolRequest, 'input'>, credentials: unknown[]): Promise<void>
+  prove(request: Omit<PoolRequest, 'input'>, credentials: unknown[], options?: { parallelOnly?: boolean }): Promise<void>
   readonly workers: number
   destroy(): Promise<void>
 }
@@ -97,9 +100,11 @@ export function createVerificationPool(options: VerificationPoolOptions): Verifi
         inFlight--
       }
     },
-    async proveInParallel(request, credentials) {
-      const lanes = Math.min(options.workers - inFlight, credentials.length)
-      if (lanes < 2) return
+    async prove(request, credentials, { parallelOnly = false } = {}) {
+      const idle = Math.max(0, options.workers - inFlight)
+      if (parallelOnly && idle < 2) return
+      const lanes = Math.max(1, Math.min(idle, credentials.length))
+      if (credentials.length === 0 || inFlight + lanes > capacity) return
       const groups = Array.from({ length: lanes }, (_, lane) => credentials.filter((_, i) => i % lanes === lane))
       inFlight += lanes
       try {

@@ -74,7 +74,7 @@ export async function verifyOnInstance(
   // A presentation's credentials never seen here are proved first, in parallel on idle workers;
   // the presentation's own job then finds their verdicts in the cache.
   const unseen = unseenCredentials(input)
-  if (unseen.length >= 2) await pool.proveInParallel(job, unseen)
+  if (unseen.length >= 2) await pool.prove(job, unseen, { parallelOnly: true })
   return pool.verify(job)
 }
 
@@ -102,15 +102,16 @@ function unseenCredentials(input: unknown): unknown[] {
 
 /**
  * Proves credentials about to be presented (the recruiter's view signs them in a fresh
- * presentation): in parallel on idle workers, so that signing and verifying the presentation
- * reuse their datasets and verdicts. Without a pool, or with a busy one, it does nothing.
+ * presentation) in the pool — in parallel on idle workers — so that signing, on this thread, and
+ * verifying the presentation reuse their datasets and verdicts instead of expanding JSON-LD on the
+ * thread that serves pages. Without a pool (VERIFY_WORKERS=0) it does nothing.
  */
 export async function proveAhead(rt: { env: Env } & Partial<Pick<Runtime, 'db' | 'agent'>>, credentials: Record<string, unknown>[]): Promise<void> {
-  if (rt.env.verifyWorkers < 2) return
+  if (rt.env.verifyWorkers === 0) return
   const unseen = unseenCredentials({ verifiableCredential: credentials })
-  if (unseen.length < 2) return
+  if (unseen.length === 0) return
   const services = { resolveDid: instanceDidResolver(rt), cache: processVerificationCache(), publicUrl: rt.env.publicUrl }
-  await sharedVerificationPool(rt.env.verifyWorkers).proveInParallel(services, unseen)
+  await sharedVerificationPool(rt.env.verifyWorkers).prove(services, unseen)
 }
 
 /**
