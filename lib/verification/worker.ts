@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads'
 import { localSchemaResolver } from '@/lib/credentials/schemas'
 import { proveCredentials, verify, type VerificationResult, type VerifyOptions } from '@/lib/credentials/verify'
+import { MemoryVerificationCache, tieredCache } from '@/lib/credentials/canonical/cache'
 import { offlineDidResolver, type DidResolver } from '@/lib/dids/resolver'
 import { functionClient } from './rpc'
 
@@ -32,11 +33,15 @@ function withLocalDidKey(remote: DidResolver | undefined): DidResolver | undefin
   }
 }
 
+/** This worker's own copy of what it learnt from the main thread's cache (decision 022): no round trip the next time. */
+const near = new MemoryVerificationCache({ datasetBytes: 16 * 1024 * 1024, proofs: 10_000 })
+
 export default async function runVerifyTask(task: VerifyTask): Promise<VerificationResult | number> {
   const { revive } = functionClient(task.port, task.token)
   task.port.postMessage({ type: 'start' })
   try {
-    const options = revive(task.options) as Omit<VerifyOptions, 'input'>
+    const revived = revive(task.options) as Omit<VerifyOptions, 'input'>
+    const options = { ...revived, cache: revived.cache ? tieredCache(near, revived.cache) : undefined }
     if (task.mode === 'prove') {
       const credentials = Array.isArray(task.input) ? task.input : []
       return await proveCredentials({ ...options, credentials, resolveDid: withLocalDidKey(options.resolveDid), resolveSchema: localSchemaResolver(task.publicUrl) })

@@ -77,6 +77,38 @@ export class MemoryVerificationCache implements VerificationCache {
   }
 }
 
+/**
+ * `near` in front of `far` (a worker's own memory in front of the main thread's cache, reached by a
+ * message round trip): what `far` knows is kept in `near` too. Both hold only what cannot change,
+ * so a copy never goes stale.
+ */
+export function tieredCache(near: MemoryVerificationCache, far: VerificationCache): VerificationCache {
+  return {
+    async dataset(hash) {
+      const known = near.dataset(hash)
+      if (known !== undefined) return known
+      const found = await far.dataset(hash)
+      if (found !== undefined) near.rememberDataset(hash, found)
+      return found
+    },
+    async rememberDataset(hash, nquads) {
+      near.rememberDataset(hash, nquads)
+      await far.rememberDataset(hash, nquads)
+    },
+    async proof(key) {
+      const known = near.proof(key)
+      if (known !== undefined) return known
+      const found = await far.proof(key)
+      if (found !== undefined) near.rememberProof(key, found)
+      return found
+    },
+    async rememberProof(key, value) {
+      near.rememberProof(key, value)
+      await far.rememberProof(key, value)
+    },
+  }
+}
+
 const ref = globalThis as unknown as { __tremplinVerificationCache?: MemoryVerificationCache }
 
 /** The cache of this process (Next may load this module more than once). */

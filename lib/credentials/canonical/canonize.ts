@@ -1,4 +1,5 @@
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
+import { LRUCache } from 'lru-cache'
 import * as rdfCanonize from 'rdf-canonize'
 import { derivedLoader, type DocumentLoader } from '../document-loader'
 import type { VerificationCache } from './cache'
@@ -19,6 +20,9 @@ interface CanonicalState {
 }
 
 const states = new WeakMap<DocumentLoader, CanonicalState>()
+
+/** Datasets already parsed in this thread, by content hash (read-only: canonicalisation copies what it relabels). */
+const parsed = new LRUCache<string, Quad[]>({ max: 500 })
 
 /** A loader for one verification or signature that reuses datasets through `cache`. */
 export function cachingLoader(base: DocumentLoader, cache: VerificationCache): DocumentLoader {
@@ -55,9 +59,10 @@ async function credentialDataset(credential: Record<string, unknown>, state: Can
   const local = state.local.get(hash)
   if (local) return local
   const cached = await state.cache.dataset(hash)
-  const dataset = cached ? parse(cached) : await toDataset(credential, loader)
+  const dataset = parsed.get(hash) ?? (cached ? parse(cached) : await toDataset(credential, loader))
   if (!cached) await state.cache.rememberDataset(hash, serialize(dataset))
   state.local.set(hash, dataset)
+  parsed.set(hash, dataset)
   return dataset
 }
 
