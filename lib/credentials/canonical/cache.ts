@@ -83,24 +83,18 @@ export class MemoryVerificationCache implements VerificationCache {
  * so a copy never goes stale.
  */
 export function tieredCache(near: MemoryVerificationCache, far: VerificationCache): VerificationCache {
+  async function read<T>(known: T | undefined, fetch: () => T | undefined | Promise<T | undefined>, keep: (value: T) => void): Promise<T | undefined> {
+    if (known !== undefined) return known
+    const found = await fetch()
+    if (found !== undefined) keep(found)
+    return found
+  }
   return {
-    async dataset(hash) {
-      const known = near.dataset(hash)
-      if (known !== undefined) return known
-      const found = await far.dataset(hash)
-      if (found !== undefined) near.rememberDataset(hash, found)
-      return found
-    },
+    dataset: (hash) => read(near.dataset(hash), () => far.dataset(hash), (v) => near.rememberDataset(hash, v)),
+    proof: (key) => read(near.proof(key), () => far.proof(key), (v) => near.rememberProof(key, v)),
     async rememberDataset(hash, nquads) {
       near.rememberDataset(hash, nquads)
       await far.rememberDataset(hash, nquads)
-    },
-    async proof(key) {
-      const known = near.proof(key)
-      if (known !== undefined) return known
-      const found = await far.proof(key)
-      if (found !== undefined) near.rememberProof(key, found)
-      return found
     },
     async rememberProof(key, value) {
       near.rememberProof(key, value)
