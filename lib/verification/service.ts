@@ -89,8 +89,9 @@ function jsonObjectOf(input: unknown): unknown {
 }
 
 /**
- * The credentials of a parsed Data Integrity presentation (JSON objects) whose proofs the cache
- * has no verdict about; none for anything else (text is parsed in the worker, not here).
+ * The credentials of a Data Integrity presentation (JSON objects) whose proofs the cache has no
+ * verdict about; none for anything else. Only for scheduling: verdicts are always looked up by
+ * content AND the signers' current DID documents, in the worker.
  */
 function unseenCredentials(input: unknown): unknown[] {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return []

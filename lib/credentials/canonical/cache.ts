@@ -55,13 +55,16 @@ export class MemoryVerificationCache implements VerificationCache {
     if (typeof hash === 'string' && typeof nquads === 'string') this.datasets.set(hash, nquads)
   }
 
+  // Verdicts go in and come out as copies: a caller that changed a check it was given could not
+  // change what the next verification is told.
   proof(key: string) {
-    return this.proofs.get(key)
+    const known = this.proofs.get(key)
+    return known === undefined ? undefined : structuredClone(known)
   }
 
   rememberProof(key: string, value: CachedProof) {
     if (typeof key !== 'string' || value?.check?.status !== 'passed') return
-    this.proofs.set(key, value)
+    this.proofs.set(key, structuredClone(value))
     this.proven.set(key.split(':')[0]!, true)
   }
 
