@@ -47,7 +47,6 @@ export interface VerificationPool {
    * Otherwise at least one job, queued if need be. Never throws (a failure only leaves the cache cold).
    */
   prove(request: Omit<PoolRequest, 'input'>, credentials: unknown[], options?: { parallelOnly?: boolean }): Promise<void>
-  readonly workers: number
   destroy(): Promise<void>
 }
 
@@ -113,7 +112,6 @@ export function createVerificationPool(options: VerificationPoolOptions): Verifi
         inFlight -= lanes
       }
     },
-    workers: options.workers,
     destroy: () => piscina.destroy(),
   }
 }

@@ -36,7 +36,7 @@ function withLocalDidKey(remote: DidResolver | undefined): DidResolver | undefin
 /** This worker's own copy of what it learnt from the main thread's cache (decision 022): no round trip the next time. */
 const near = new MemoryVerificationCache({ datasetBytes: 16 * 1024 * 1024, proofs: 10_000 })
 
-export default async function runVerifyTask(task: VerifyTask): Promise<VerificationResult | number> {
+export default async function runVerifyTask(task: VerifyTask): Promise<VerificationResult | undefined> {
   const { revive } = functionClient(task.port, task.token)
   task.port.postMessage({ type: 'start' })
   try {
@@ -44,7 +44,8 @@ export default async function runVerifyTask(task: VerifyTask): Promise<Verificat
     const options = { ...revived, cache: revived.cache ? tieredCache(near, revived.cache) : undefined }
     if (task.mode === 'prove') {
       const credentials = Array.isArray(task.input) ? task.input : []
-      return await proveCredentials({ ...options, credentials, resolveDid: withLocalDidKey(options.resolveDid), resolveSchema: localSchemaResolver(task.publicUrl) })
+      await proveCredentials({ ...options, credentials, resolveDid: withLocalDidKey(options.resolveDid) })
+      return undefined
     }
     return await verify({
       ...options,

@@ -46,11 +46,10 @@ async function canonize(input: unknown, options: CanonizeOptions, state: Canonic
 
 /** The dataset of `input` without expanding it whole: known already, or composed. */
 async function knownDataset(input: unknown, state: CanonicalState, loader: DocumentLoader): Promise<Quad[] | undefined> {
-  const known = state.local.get(contentHash(input))
-  if (known) return known
   const credentials = composableCredentials(input)
-  if (!credentials) return undefined
-  return composePresentation(input as Record<string, unknown>, credentials, (c) => credentialDataset(c, state, loader), loader)
+  // A presentation is composed (never kept whole: its challenge is new each time); anything else may be known by its hash.
+  if (credentials) return composePresentation(input as Record<string, unknown>, credentials, (c) => credentialDataset(c, state, loader), loader)
+  return state.local.get(contentHash(input))
 }
 
 /** A signed credential's dataset: from this operation, from the cache, or computed and remembered. */
