@@ -48,7 +48,8 @@ async function prepare() {
 
 async function main() {
   const env = await prepare()
-  if (!existsSync(join(root, '.next', 'BUILD_ID'))) {
+  // NEXT_DIST_DIR (next.config.ts) lets a second build live beside the main one, e.g. for tests.
+  if (!existsSync(join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     console.log('Tremplin: no production build yet, building (this takes a minute or two)…')
     const build = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
     if (build.status !== 0) process.exit(build.status ?? 1)

@@ -19,6 +19,8 @@ declare module 'vitest' {
 }
 
 const root = resolve(import.meta.dirname, '../../..')
+// The build under test: .next, or NEXT_DIST_DIR (a second build beside it, as next.config.ts allows).
+const distDir = join(root, process.env.NEXT_DIST_DIR || '.next')
 const START_TIMEOUT_MS = 10 * 60_000 // a first build takes a minute or two, more on a slow CI machine
 
 export default async function setup(project: TestProject) {
@@ -30,7 +32,7 @@ export default async function setup(project: TestProject) {
     return
   }
 
-  if (process.env.E2E_REBUILD === '1' || !existsSync(join(root, '.next', 'BUILD_ID'))) build()
+  if (process.env.E2E_REBUILD === '1' || !existsSync(join(distDir, 'BUILD_ID'))) build()
   else warnIfStale()
 
   const port = await freePort()
@@ -73,9 +75,9 @@ function build() {
 
 // A build older than the sources would test yesterday's app: say so rather than rebuild unasked.
 function warnIfStale() {
-  const built = statSync(join(root, '.next', 'BUILD_ID')).mtimeMs
+  const built = statSync(join(distDir, 'BUILD_ID')).mtimeMs
   const newer = ['app', 'lib', 'messages'].some((dir) => newestMtime(join(root, dir)) > built)
-  if (newer) console.warn('e2e: WARNING: .next is older than app/, lib/ or messages/; run with E2E_REBUILD=1 to test the current code.')
+  if (newer) console.warn('e2e: WARNING: the build is older than app/, lib/ or messages/; run with E2E_REBUILD=1 to test the current code.')
 }
 
 function newestMtime(dir: string): number {
