@@ -231,6 +231,13 @@ export interface TaxonomyLabelsTable {
   search_text: string
 }
 
+/** One word of a concept's labels in one language (issue 12 §9: the indexed word search). */
+export interface TaxonomyWordsTable {
+  lang: string
+  word: string
+  uri: string
+}
+
 export interface StatusListsTable {
   id: string
   organisation_id: string
@@ -525,6 +532,7 @@ export interface Database {
   rate_limits: RateLimitsTable
   taxonomy_concepts: TaxonomyConceptsTable
   taxonomy_labels: TaxonomyLabelsTable
+  taxonomy_words: TaxonomyWordsTable
   status_lists: StatusListsTable
   status_entries: StatusEntriesTable
   credential_status: CredentialStatusTable

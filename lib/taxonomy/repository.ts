@@ -3,7 +3,7 @@ import type { Db } from '@/db/client'
 import { buildSearchText } from './normalize'
 import type { ConceptKind, ConceptRecord } from './types'
 
-type DbOrTrx = Pick<Db, 'insertInto' | 'selectFrom'>
+type DbOrTrx = Pick<Db, 'insertInto' | 'selectFrom' | 'deleteFrom'>
 
 /**
  * Inserts or updates concepts and their labels (one row per concept and language). Re-importing
@@ -38,6 +38,7 @@ export async function upsertConcepts(db: DbOrTrx, records: readonly ConceptRecor
       search_text: (eb) => eb.ref('excluded.search_text'),
     }))
     .execute()
+  await writeWords(db, labels)
 }
 
 export async function countConcepts(db: Db, where: { framework?: string } = {}): Promise<number> {
@@ -60,38 +61,64 @@ export interface LabelMatch {
   description: string | null
 }
 
+export interface LabelCandidate extends LabelMatch {
+  alt_labels: string
+  search_text: string
+}
+
+/** The words of a label row, as the word index keeps them (search_text is already normalised). */
+export function wordsOf(searchText: string): string[] {
+  return [...new Set(searchText.split(/[ \n]+/).filter((w) => w && w.length <= MAX_WORD))]
+}
+const MAX_WORD = 64
+
+async function writeWords(db: DbOrTrx, rows: readonly { uri: string; lang: string; search_text: string }[]): Promise<void> {
+  for (const r of rows) await db.deleteFrom('taxonomy_words').where('uri', '=', r.uri).where('lang', '=', r.lang).execute()
+  const words = rows.flatMap((r) => wordsOf(r.search_text).map((word) => ({ word, lang: r.lang, uri: r.uri })))
+  for (let i = 0; i < words.length; i += 300) {
+    await db.insertInto('taxonomy_words').values(words.slice(i, i + 300)).onConflict((oc) => oc.doNothing()).execute()
+  }
+}
+
+/** The next string after every string starting with `prefix` (its last character + 1). */
+function prefixEnd(prefix: string): string {
+  const last = prefix.codePointAt(prefix.length - 1)!
+  const head = prefix.slice(0, prefix.length - String.fromCodePoint(last).length)
+  return head + String.fromCodePoint(last + 1)
+}
+
 /**
- * Label rows whose search text contains every term, in `lang` — or, for a concept with no label
- * in `lang`, in English, or else in any language (the caller keeps one row per concept).
- * Ordered: label starts with the phrase, then a word (of the label or an alternative label)
- * starts with it, then it appears anywhere; shorter labels first within each group.
- * Patterns are LIKE patterns, already escaped (`\`).
+ * Concepts with a word equal to `word`, then concepts with a word starting with it: two range
+ * reads of the word index, each capped at `limit` (never a scan of the labels). `langs` empty =
+ * any language.
  */
-export async function findLabelMatches(db: Db, q: {
-  terms: string[]; startsWith: string; wordStarts: string[]; lang: string; kinds?: readonly ConceptKind[]; limit: number
-}) {
-  const { lang } = q
+export async function findCandidateUris(db: Db, q: { word: string; langs: readonly string[]; kinds?: readonly ConceptKind[]; limit: number }): Promise<string[]> {
+  const base = () => {
+    let query = db.selectFrom('taxonomy_words as w').select('w.uri').distinct()
+    if (q.langs.length) query = query.where('w.lang', 'in', q.langs)
+    if (q.kinds?.length) query = query.innerJoin('taxonomy_concepts as c', 'c.uri', 'w.uri').where('c.kind', 'in', q.kinds)
+    return query
+  }
+  const exact = await base().where('w.word', '=', q.word).limit(q.limit).execute()
+  const prefix = await base().where('w.word', '>', q.word).where('w.word', '<', prefixEnd(q.word)).limit(q.limit).execute()
+  return [...new Set([...exact, ...prefix].map((r) => r.uri))]
+}
+
+/** The label rows of these concepts in `langs` (empty = every language), with their concept. */
+export async function findLabelCandidates(db: Db, q: { uris: readonly string[]; langs: readonly string[]; kinds?: readonly ConceptKind[] }): Promise<LabelCandidate[]> {
+  if (q.uris.length === 0) return []
   let query = db.selectFrom('taxonomy_labels as l')
     .innerJoin('taxonomy_concepts as c', 'c.uri', 'l.uri')
-    .select(['l.uri', 'c.kind', 'c.framework', 'c.code', 'l.lang', 'l.label', 'l.description'])
-    .where((eb) => eb.or([
-      eb('l.lang', '=', lang),
-      eb.and([
-        eb('l.lang', '=', 'en'),
-        eb.not(eb.exists(eb.selectFrom('taxonomy_labels as x').select('x.uri').whereRef('x.uri', '=', 'l.uri').where('x.lang', '=', lang))),
-      ]),
-      eb.not(eb.exists(eb.selectFrom('taxonomy_labels as y').select('y.uri').whereRef('y.uri', '=', 'l.uri').where('y.lang', 'in', [lang, 'en']))),
-    ]))
-  for (const term of q.terms) query = query.where(sql<boolean>`l.search_text like ${term} escape '\\'`)
+    .select(['l.uri', 'c.kind', 'c.framework', 'c.code', 'l.lang', 'l.label', 'l.description', 'l.alt_labels', 'l.search_text'])
+    .where('l.uri', 'in', q.uris)
+  if (q.langs.length) query = query.where('l.lang', 'in', q.langs)
   if (q.kinds?.length) query = query.where('c.kind', 'in', q.kinds)
-  const wordStart = sql.join(q.wordStarts.map((p) => sql`l.search_text like ${p} escape '\\'`), sql` or `)
-  return query
-    .orderBy(sql`case when l.search_text like ${q.startsWith} escape '\\' then 0 when ${wordStart} then 1 else 2 end`)
-    .orderBy(sql`length(l.label)`)
-    .orderBy('l.label')
-    .orderBy('l.lang')
-    .limit(q.limit)
-    .execute() as Promise<LabelMatch[]>
+  return query.execute()
+}
+
+/** How many words the index holds (the start-up check that it was built). */
+export async function countWords(db: Db): Promise<number> {
+  return Number((await db.selectFrom('taxonomy_words').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 }
 
 /** Every label of one concept, with the concept. */

@@ -46,6 +46,11 @@ export interface ConceptView {
   description: string | null
   /** The language the label is in (the requested one, else English, else another). */
   lang: string
+  /**
+   * When the concept was found through an alternative label or a bundled everyday word rather
+   * than its own label: that word, as written ("caisse" → label "effectuer des calculs").
+   */
+  matched?: string
 }
 
 /** What an import did, per file. */

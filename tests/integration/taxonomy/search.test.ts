@@ -42,12 +42,12 @@ describe('searchConcepts', () => {
     }
   })
 
-  test('lists labels starting with the words first, then labels with a word starting with them, then the rest', async () => {
+  test('lists preferred labels starting with the words first, then preferred labels with a word starting with them, then alternative labels', async () => {
     expect(await labels('equip', 'fr', ['skill'])).toEqual([
-      'équiper un atelier', // starts with "equip"
-      'motiver les autres', // an alternative label starts with "equip" ("esprit d’équipe" → word start)
-      'travailler en équipe', // a word starts with it; shorter first
+      'équiper un atelier', // the label starts with "equip"
+      'travailler en équipe', // a word of the label starts with it; shorter first
       'diriger une équipe de bénévoles',
+      'motiver les autres', // only an alternative label has it ("esprit d’équipe")
     ])
   })
 
@@ -56,7 +56,7 @@ describe('searchConcepts', () => {
   })
 
   test('every word typed must appear, in any order', async () => {
-    expect(await labels('equipe travailler', 'fr')).toEqual(['travailler en équipe'])
+    expect(await labels('equipe travailler', 'fr', ['skill'])).toEqual(['travailler en équipe'])
     expect(await labels('equipe inexistant', 'fr')).toEqual([])
   })
 
@@ -64,7 +64,7 @@ describe('searchConcepts', () => {
     expect(await searchConcepts(rt, { q: 'luxem', lang: 'fr' })).toMatchObject([{ label: 'Luxembourgish', lang: 'en' }])
     expect(await searchConcepts(rt, { q: 'mannschaft', lang: 'fr' })).toMatchObject([{ label: 'Mannschaftsgeist zeigen', lang: 'de' }])
     // A concept labelled in French is not found through its English label in a French search.
-    expect(await labels('stress', 'fr')).toEqual(['gérer son stress'])
+    expect(await labels('stress', 'fr', ['skill'])).toEqual(['gérer son stress'])
     expect(await labels('manage', 'fr')).toEqual([])
   })
 
