@@ -9,14 +9,13 @@ const INTERFACES = [
 ] as const
 const STANDARDS = ['W3C VC 2.0', 'Data Integrity eddsa-rdfc-2022', 'VC-JWT', 'Open Badges 3.0', 'Bitstring Status List', 'did:key', 'did:web']
 
-/** The open interfaces and the standards they follow, for integrators. */
+/** The open interfaces and the standards they follow, for integrators (on the developer page only). */
 export async function DeveloperSection() {
-  const t = await getTranslations('landing.dev')
+  const t = await getTranslations('developers')
   return (
-    <section className="section section--dev" id="developers" aria-labelledby="dev-title">
+    <section className="section section--dev" id="interfaces" aria-labelledby="interfaces-title">
       <div className="container">
-        <h2 id="dev-title">{t('title')}</h2>
-        <p className="section__intro">{t('intro')}</p>
+        <h2 id="interfaces-title">{t('interfacesTitle')}</h2>
         <ul className="interfaces" aria-label={t('listLabel')}>
           {INTERFACES.map((item) => (
             <li key={item.key} className="interface">

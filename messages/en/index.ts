@@ -4,6 +4,7 @@ import shell from './shell.json'
 import auth from './auth.json'
 import onboarding from './onboarding.json'
 import landing from './landing.json'
+import developers from './developers.json'
 import issuer from './issuer.json'
 import wallet from './wallet.json'
 import shares from './shares.json'
@@ -17,6 +18,7 @@ import privacy from './privacy.json'
 import stories from './stories.json'
 import directory from './directory.json'
 import contacts from './contacts.json'
+import notifications from './notifications.json'
 
-const messages = { common, shell, auth, onboarding, landing, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy, stories, directory, contacts }
+const messages = { common, shell, auth, onboarding, landing, developers, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy, stories, directory, contacts, notifications }
 export default messages

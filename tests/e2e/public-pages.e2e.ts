@@ -6,7 +6,12 @@ import { checkScreen } from './support/screens'
 import { DEMO_PASSWORD, pageLocale, switchLanguage } from './support/session'
 
 // What a visitor sees before signing in: the landing page, the sign-in page (with its errors) and
-// the not-found page, in the browser's language, switchable from the header.
+// the not-found page, in the browser's language, switchable from the header; the developer page.
+
+/** The landing page's full height on a 360 px phone, in CSS pixels. */
+const LANDING_MAX_HEIGHT = 2500
+/** Words for integrators, which belong on /developers and not on the landing page. */
+const TECHNICAL = /\bDIDs?\b|did:|POST \/|npm |JSON|JWT|VC-API|W3C/
 
 let browser: Browser
 let ctx: BrowserContext | undefined
@@ -31,14 +36,38 @@ async function open(path: string, locale: Locale, width: number = WIDTHS.phone):
 describe.each(['fr', 'en'] as const)('public pages in %s', (locale) => {
   const t = translator(locale)
 
-  it('the landing page speaks the browser’s language and leads to sign-in', async () => {
+  it('the landing page speaks the browser’s language, fits a phone in plain words and leads to sign-in', async () => {
     const page = await open('/', locale)
     expect(await pageLocale(page)).toBe(locale)
     await page.getByRole('heading', { level: 1, name: t('landing.hero.title') }).waitFor()
     expect(await page.getByRole('banner').getByRole('link', { name: t('shell.signIn'), exact: true }).count()).toBe(1)
+    // Short on a cheap phone (it was 5,935 px when it carried the developer material).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(LANDING_MAX_HEIGHT)
+    // Young people, the people who vouch and employers each get one thing to do next.
+    const main = page.getByRole('main')
+    for (const [key, path] of [['youth', '/sign-in'], ['issuers', '/register'], ['employers', '/verify']] as const) {
+      await main.getByRole('heading', { level: 3, name: t(`landing.audiences.items.${key}.title`) }).waitFor()
+      expect(await main.getByRole('link', { name: t(`landing.audiences.items.${key}.action`), exact: true }).getAttribute('href')).toBe(path)
+    }
+    expect(await main.getByRole('link', { name: t('landing.hero.verify'), exact: true }).getAttribute('href')).toBe('/verify')
+    // No developer words on the page a young person or an employer lands on.
+    expect(await main.innerText()).not.toMatch(TECHNICAL)
     await checkScreen(page, `public-${locale}-landing`)
-    await page.getByRole('main').getByRole('link', { name: t('landing.hero.signIn'), exact: true }).click()
+    await main.getByRole('link', { name: t('landing.hero.signIn'), exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/sign-in')
+  })
+
+  it('the developer material is on its own page, linked from the bottom of the landing page', async () => {
+    const page = await open('/', locale)
+    await page.getByRole('main').getByRole('link', { name: t('landing.developersLink'), exact: true }).click()
+    await page.waitForURL((url) => url.pathname === '/developers')
+    await page.getByRole('heading', { level: 1, name: t('developers.title') }).waitFor()
+    const main = page.getByRole('main')
+    await main.getByText('POST /credentials/verify', { exact: true }).waitFor()
+    await main.getByText('npm run vc -- verify', { exact: false }).waitFor()
+    // Each approved organisation with the DID it signs with.
+    expect(await main.getByRole('list', { name: t('developers.organisations.listLabel') }).getByText(/^did:/).count()).toBeGreaterThan(0)
+    await checkScreen(page, `public-${locale}-developers`)
   })
 
   it('the sign-in page keeps the identifier and says, without telling which, that the details are wrong', async () => {

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { staffOrganisationStanding } from '@/lib/orgs/standing'
+import { withElision } from '@/lib/i18n/elision'
 import { getRuntime } from '@/lib/runtime'
 import { listStoryRequests, type StoryDto } from '@/lib/stories/service'
 import { RegistryBanner } from '../registry-banner'
@@ -25,7 +26,7 @@ export default async function StoryRequestsPage({ searchParams }: { searchParams
   const item = (s: StoryDto) => (
     <li key={s.id} className={`card ${styles.item}`}>
       <h3 className={styles.itemTitle}>
-        <Link href={`/issuer/stories/${s.id}`} aria-label={t('attester.openStory', { name: s.youthName, skill: s.skillLabel })}>{s.youthName}</Link>
+        <Link href={`/issuer/stories/${s.id}`} aria-label={t('attester.openStory', { ...withElision(s.youthName), skill: s.skillLabel })}>{s.youthName}</Link>
       </h3>
       <p className={styles.skill}>{s.skillLabel}</p>
       {s.requestedAt && <p className={styles.muted}>{t('attester.requestedOn', { date: format.dateTime(new Date(s.requestedAt), { dateStyle: 'medium' }) })}</p>}

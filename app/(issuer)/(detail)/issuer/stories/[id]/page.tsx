@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { StoryTexts } from '@/app/(youth)/stories/_components/story-texts'
 import { requireRole } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
+import { withElision } from '@/lib/i18n/elision'
 import { getRuntime } from '@/lib/runtime'
 import { getStoryForAttesterOrThrow } from '@/lib/stories/service'
 import { DeclineForm, IssueForm, ProposeForm } from '@/app/(issuer)/issuer/stories/attester-forms'
@@ -26,11 +27,11 @@ export default async function StoryRequestPage({ params }: { params: Promise<{ i
     <main id="content" className="page page--narrow">
       <Link className={styles.back} href="/issuer/stories">← {t('attester.back')}</Link>
       <PageHeader
-        eyebrow={t('attester.from', { name: story.youthName })}
+        eyebrow={t('attester.from', withElision(story.youthName))}
         title={story.skillLabel}
         intro={story.requestedAt ? t('attester.requestedOn', { date: format.dateTime(new Date(story.requestedAt), { dateStyle: 'long' }) }) : undefined}
       />
-      <section className="card" aria-label={t('attester.from', { name: story.youthName })}>
+      <section className="card" aria-label={t('attester.from', withElision(story.youthName))}>
         <StoryTexts story={story} headingLevel={2} />
         {story.experience && <p className={styles.muted}>{t('detail.experience', { title: story.experience.title })}</p>}
       </section>
