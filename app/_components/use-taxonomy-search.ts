@@ -9,6 +9,10 @@ export interface Concept {
   code?: string | null
   label: string
   description?: string | null
+  /** The language of `label` (the reader's, else English, else another). */
+  lang?: string
+  /** The everyday word or alternative label that found it, when not its own label. */
+  matched?: string
 }
 
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'unavailable'

@@ -1,3 +1,6 @@
+import { pictogramFamilyOf, type SkillForPictogram } from '../pictograms/families'
+import { pictogramDataUri } from '../pictograms/svg'
+
 export type Lang = 'fr' | 'en'
 
 export interface BuildContext {
@@ -52,4 +55,14 @@ export function evidence(list: EvidenceClaim[] | undefined) {
     ...(e.name ? { name: e.name } : {}),
     narrative: e.narrative,
   }))
+}
+
+/**
+ * The achievement's OB 3.0 `image` (Image, OB 3.0 § B.1.14): the pictogram of the skill's family as
+ * a `data:` URI, so the badge carries its own picture and nobody showing it has to fetch it from
+ * us (docs/decisions/024-badge-pictograms.md). Badges issued before issue 12 have none and verify
+ * as before.
+ */
+export function achievementImage(skill: SkillForPictogram) {
+  return { id: pictogramDataUri(pictogramFamilyOf(skill)), type: 'Image' }
 }

@@ -1,6 +1,7 @@
 import type { EvidenceLevel } from '../evidence'
 import { evidenceResult, evidenceRubric, storyEvidence, type StoryClaim } from './evidence-level'
-import { alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
+import { capitalise } from '@/lib/i18n/text'
+import { achievementImage, alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
 
 export interface SkillBadgeClaims {
   skill: { name: string; description?: string; alignment?: AlignmentClaim[] }
@@ -35,10 +36,12 @@ const RESULT_DESCRIPTION_ID = 'urn:tremplin:result:level'
 export function buildSkillBadge(claims: SkillBadgeClaims, ctx: BuildContext) {
   const lang = claims.language ?? 'fr'
   const levelLabel = LEVEL_LABELS[lang][claims.level]
+  // ESCO labels are lower case ("travailler en équipe"): a badge's title starts with a capital.
+  const name = capitalise(claims.skill.name, lang)
   const evidenceEntries = [...evidence(claims.evidence), ...(claims.story ? [storyEvidence(claims.story, lang)] : [])]
   return {
     ...envelope(ctx, claims.validUntil),
-    name: claims.skill.name,
+    name,
     credentialSubject: {
       id: ctx.subjectDid,
       type: ['AchievementSubject'],
@@ -46,8 +49,9 @@ export function buildSkillBadge(claims: SkillBadgeClaims, ctx: BuildContext) {
         id: `${ctx.id}#achievement`,
         type: ['Achievement'],
         achievementType: 'Competency',
-        name: claims.skill.name,
-        description: claims.skill.description?.trim() || `${claims.skill.name} — ${LEVEL_TITLE[lang].toLowerCase()} : ${levelLabel}`,
+        name,
+        description: claims.skill.description?.trim() || `${name} — ${LEVEL_TITLE[lang].toLowerCase()} : ${levelLabel}`,
+        image: achievementImage({ name, alignment: claims.skill.alignment }),
         criteria: { narrative: claims.criteria },
         ...(claims.skill.alignment?.length ? { alignment: alignments(claims.skill.alignment) } : {}),
         resultDescription: [
@@ -77,5 +81,5 @@ export function buildSkillBadge(claims: SkillBadgeClaims, ctx: BuildContext) {
 }
 
 export function skillBadgeTitle(claims: SkillBadgeClaims): string {
-  return claims.skill.name
+  return capitalise(claims.skill.name, claims.language ?? 'fr')
 }

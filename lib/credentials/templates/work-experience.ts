@@ -1,7 +1,7 @@
 import type { FieldError } from '@/lib/errors'
 import type { EvidenceLevel } from '../evidence'
 import { evidenceResult, evidenceRubric } from './evidence-level'
-import { alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
+import { achievementImage, alignments, envelope, evidence, type AlignmentClaim, type BuildContext, type EvidenceClaim, type Lang } from './shared'
 
 export interface WorkExperienceClaims {
   kind: Kind
@@ -66,6 +66,7 @@ export function buildWorkExperience(claims: WorkExperienceClaims, ctx: BuildCont
         type: ['Achievement'],
         achievementType: 'ext:WorkExperience',
         name: title,
+        image: achievementImage({ name: claims.role, alignment: claims.skills }),
         description: `${KIND_LABELS[lang][claims.kind]} — ${claims.role} ${AT[lang]} ${claims.place.name} (${claims.place.locality})`,
         criteria: { narrative: `${TASKS_TITLE[lang]} :\n${claims.tasks.map((t) => `- ${t}`).join('\n')}` },
         ...(claims.skills?.length ? { alignment: alignments(claims.skills) } : {}),

@@ -61,7 +61,7 @@ describe('issueAction: signing', () => {
     await signInAs(rt, w.counsellorA.id)
     const photo = new File([PNG], 'preuve.png', { type: 'image/png' })
     const row = await issued(skillBadge({ evidencePhoto: photo }))
-    expect(row).toMatchObject({ issuer_organisation_id: w.a.id, issued_by_user_id: w.counsellorA.id, holder_user_id: w.youthA.id, subject_did: w.youthA.did, template_id: 'skill-badge', format: 'di', title: 'travailler en équipe', language: 'fr', evidence_photo_type: 'image/jpeg' })
+    expect(row).toMatchObject({ issuer_organisation_id: w.a.id, issued_by_user_id: w.counsellorA.id, holder_user_id: w.youthA.id, subject_did: w.youthA.did, template_id: 'skill-badge', format: 'di', title: 'Travailler en équipe', language: 'fr', evidence_photo_type: 'image/jpeg' })
     // Stored re-encoded (lib/issuing/photo.ts reencodePhoto): a plain JPEG of the same picture.
     expect(await sharp(row.evidence_photo!).metadata()).toMatchObject({ format: 'jpeg', width: 1, height: 1 })
     const result = await verify(row.document)
@@ -121,7 +121,7 @@ describe('issueAction: preview', () => {
     const before = await count(rt, 'credentials')
     const state = await issueAction(undefined, form(skillBadge({ intent: 'preview', evidencePhoto: new File([PNG], 'p.png') })))
     if (state?.status !== 'preview') throw new Error(JSON.stringify(state))
-    expect(state.card).toMatchObject({ templateId: 'skill-badge', title: 'travailler en équipe', level: { label: 'Autonome' }, evidenceLevel: 'assessed', issuer: { name: 'Mission Locale A' }, language: 'fr', hasPhoto: true })
+    expect(state.card).toMatchObject({ templateId: 'skill-badge', title: 'Travailler en équipe', level: { label: 'Autonome' }, evidenceLevel: 'assessed', issuer: { name: 'Mission Locale A' }, language: 'fr', hasPhoto: true })
     expect(state.card.alignments[0]?.targetName).toBe('travailler en équipe')
     expect(state.values.criteria).toContain('banque alimentaire')
     expect(await count(rt, 'credentials')).toBe(before)

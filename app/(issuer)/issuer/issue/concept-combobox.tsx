@@ -1,9 +1,11 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { useRef, useState } from 'react'
+import { ConceptOptionText } from '@/app/_components/concept-option'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
 import { useCombobox } from '@/app/_components/use-combobox'
 import { useTaxonomySearch, type Concept } from '@/app/_components/use-taxonomy-search'
+import { capitalise } from '@/lib/i18n/text'
 import { describedBy, FieldMessages } from '../../_components/form-field'
 
 export type { Concept }
@@ -40,7 +42,8 @@ export function ConceptCombobox(props: Common & (
     resetOn: results,
     onPick: (c) => {
       if (props.mode === 'single') {
-        setText(c.label)
+        // The badge's title: ESCO labels are lower case ("travailler en équipe").
+        setText(capitalise(c.label, props.lang))
         setConcept(c)
       } else {
         setChosen((list) => [...list, c])
@@ -83,14 +86,14 @@ export function ConceptCombobox(props: Common & (
             setText(e.target.value)
             box.show()
             setNotice('')
-            if (props.mode === 'single' && concept && e.target.value !== concept.label) setConcept(undefined)
+            if (props.mode === 'single' && concept && e.target.value !== capitalise(concept.label, props.lang)) setConcept(undefined)
           }}
         />
         <ul {...box.listboxProps} aria-label={props.label} className="iss-combobox__list">
           {options.map((c, i) => (
             <li key={c.uri} {...box.optionProps(c, i)}
               className={`iss-combobox__option${i === box.active ? ' iss-combobox__option--active' : ''}`}>
-              <span className="iss-combobox__label">{c.label}</span>
+              <ConceptOptionText concept={c} lang={props.lang} labelClassName="iss-combobox__label" />
               <span className="iss-combobox__kind">{t(`kinds.${c.kind === 'key_competence' ? 'key_competence' : 'skill'}`)}{c.code && c.kind === 'key_competence' ? ` ${c.code}` : ''}</span>
             </li>
           ))}

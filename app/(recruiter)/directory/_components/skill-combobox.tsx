@@ -1,6 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
+import { ConceptOptionText } from '@/app/_components/concept-option'
 import { useCombobox } from '@/app/_components/use-combobox'
 import { useTaxonomySearch, type Concept } from '@/app/_components/use-taxonomy-search'
 import styles from '../directory.module.css'
@@ -48,7 +49,7 @@ export function SkillCombobox({ lang, defaultUri, defaultLabel }: { lang: string
         {results.map((c, i) => (
           <li key={c.uri} {...box.optionProps(c, i)}
             className={`${styles.option}${i === box.active ? ` ${styles.optionActive}` : ''}`}>
-            {c.label}
+            <ConceptOptionText concept={c} lang={lang} />
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl'
 import { useRef, useState } from 'react'
 import { EscoAttribution } from '@/app/_components/esco-attribution'
+import { ConceptOptionText } from '@/app/_components/concept-option'
 import { useCombobox } from '@/app/_components/use-combobox'
 import { useTaxonomySearch } from '@/app/_components/use-taxonomy-search'
 import styles from '../stories.module.css'
@@ -59,7 +60,7 @@ export function SkillCombobox({ defaultLabel, defaultUri, maxLength, error }: Pr
         {results.map((c, i) => (
           <li key={c.uri} {...box.optionProps(c, i)}
             className={`${styles.option}${i === box.active ? ` ${styles.optionActive}` : ''}`}>
-            {c.label}
+            <ConceptOptionText concept={c} lang={locale} />
           </li>
         ))}
       </ul>
