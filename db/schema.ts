@@ -192,6 +192,8 @@ export interface SharesTable {
   id: string
   holder_user_id: string
   token_hash: string
+  /** The token under the master key (AES-256-GCM, bound to the share id), to show it again; null for shares made before issue 12. */
+  token_ciphertext: ColumnType<string | null, string | null | undefined, string | null>
   label: string
   about: string
   created_at: Timestamp

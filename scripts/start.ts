@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything a first run needs, with no configuration.
  * 1. data folder (0700), SQLite (WAL, files 0600) and migrations, master key file (0600) unless MASTER_KEY is set;
- * 2. the demo world on first start (its sign-in details printed here); a did:web for every approved
+ * 2. the demo world on first start (its sign-in details printed here), and at every start the demo
+ *    recruiter link to Samira's portfolio while it works; a did:web for every approved
  *    organisation that has none yet (databases from before did:web; idempotent);
  * 3. a production build when none exists;
  * 4. the server on PORT (default 3000).
@@ -15,7 +16,7 @@ import { readEnv } from '@/lib/env'
 import { ensureOrganisationDidWebs } from '@/lib/dids/organisation-did'
 import { createRuntime } from '@/lib/runtime'
 import { purgeExpired } from '@/lib/security/limits'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoWorld } from '@/lib/seed/demo'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoShareLink, seedDemoWorld } from '@/lib/seed/demo'
 import { importSharedTaxonomies } from './import-shared-taxonomies'
 
 const root = resolve(import.meta.dirname, '..')
@@ -37,6 +38,10 @@ async function prepare() {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.role.padEnd(11)} ${a.name}`)
       console.log('')
     }
+    // At every start while it works (its token is kept encrypted, docs/decisions/024): one click to
+    // the recruiter's view. Same origin as the server's own links (PUBLIC_URL, else localhost:PORT).
+    const demo = await demoShareLink(rt)
+    if (demo) console.log(`Recruiter view of Samira's portfolio (demo link, works until ${demo.expiresAt.slice(0, 10)}): ${demo.url}\n`)
     for (const { slug, did } of await ensureOrganisationDidWebs(rt)) console.log(`Tremplin: ${slug} now issues as ${did}`)
     // Expired rate-limit counters and sessions go at each start (and every PURGE_EVERY counted requests).
     await purgeExpired(rt)

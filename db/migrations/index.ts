@@ -7,6 +7,7 @@ import * as m20261127_1700 from './2026_11_27_1700_path_pilots'
 import * as m20261127_1800 from './2026_11_27_1800_network'
 import * as m20261207_1000 from './2026_12_07_1000_linked_identifiers'
 import * as m20261207_1100 from './2026_12_07_1100_offers_retired_keys'
+import * as m20261207_1230 from './2026_12_07_1230_share_token_ciphertext'
 import * as m20261207_2330 from './2026_12_07_2330_taxonomy_words'
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_1800_network': m20261127_1800,
   '2026_12_07_1000_linked_identifiers': m20261207_1000,
   '2026_12_07_1100_offers_retired_keys': m20261207_1100,
+  '2026_12_07_1230_share_token_ciphertext': m20261207_1230,
   '2026_12_07_2330_taxonomy_words': m20261207_2330,
 }

@@ -1,12 +1,14 @@
 import type { Db } from '@/db/client'
 
-// Portfolio shares: only the SHA-256 of a share's token is stored. Every holder-side query is
-// filtered by holder; the public side finds a share by its token hash only.
+// Portfolio shares: a share's token is found by its SHA-256 only; it is kept besides that only
+// encrypted (token_ciphertext, lib/portfolio/token-seal.ts), to be shown again to its holder.
+// Every holder-side query is filtered by holder; the public side finds a share by its token hash only.
 
 export interface NewShare {
   id: string
   holder_user_id: string
   token_hash: string
+  token_ciphertext: string
   label: string
   about: string
   created_at: string
@@ -25,14 +27,22 @@ export async function insertShare(db: Db, share: NewShare, credentialIds: string
   })
 }
 
-export function listHolderShares(db: Db, holderId: string) {
+function holderSharesQuery(db: Db, holderId: string) {
   return db.selectFrom('shares')
     .select(['id', 'label', 'created_at', 'expires_at', 'revoked_at', 'view_count', 'last_viewed_at'])
+    .select((eb) => eb('token_ciphertext', 'is not', null).as('token_kept'))
     .select((eb) => eb.selectFrom('share_credentials').select((e) => e.fn.countAll<number | string>().as('n'))
       .whereRef('share_credentials.share_id', '=', 'shares.id').as('credential_count'))
     .where('holder_user_id', '=', holderId)
-    .orderBy('created_at', 'desc')
-    .execute()
+}
+
+export function listHolderShares(db: Db, holderId: string) {
+  return holderSharesQuery(db, holderId).orderBy('created_at', 'desc').execute()
+}
+
+/** One of the holder's shares with what is needed to show its link again (the token's ciphertext, never the token). */
+export function findHolderShareToShow(db: Db, holderId: string, id: string) {
+  return holderSharesQuery(db, holderId).select(['token_hash', 'token_ciphertext']).where('id', '=', id).executeTakeFirst()
 }
 
 /** @returns how many rows changed: 0 when the share is not this holder's or already revoked. */

@@ -6,10 +6,12 @@ import { assertYouth, type Actor } from '@/lib/wallet/service'
 import { findHolderCredentials } from '@/lib/wallet/repository'
 import * as repo from './repository'
 import type { CreateShareInput } from './schemas'
+import { openShareToken, sealShareToken } from './token-seal'
 
 // A young person's portfolio shares: a link (and its QR code) that shows chosen credentials to
-// anyone holding it, until it expires or is revoked. The token is 256 random bits, handed out
-// once; only its SHA-256 is stored, so a database leak does not open anyone's portfolio.
+// anyone holding it, until it expires or is revoked. The token is 256 random bits, looked up by
+// its SHA-256; it is kept besides only encrypted under the master key, so that its holder can show
+// it again, and a database leak alone still opens no one's portfolio (docs/decisions/024).
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -24,11 +26,18 @@ export interface ShareSummaryDto {
   viewCount: number
   lastViewedAt: string | null
   status: ShareStatus
+  /** False for a share made before issue 12: its token was not kept, its link cannot be shown again. */
+  canShowAgain: boolean
+}
+
+/** One share, to show again: its link only while it is active and its token could be opened. */
+export interface ShareToShowDto extends ShareSummaryDto {
+  url: string | null
 }
 
 export interface CreatedShare {
   id: string
-  /** Shown once, right after creation: it is not stored and cannot be shown again. */
+  /** The token; stored encrypted, so its holder can show it again (getShareToShow). */
   token: string
   url: string
   expiresAt: string
@@ -46,21 +55,27 @@ export function shareStatus(share: { revoked_at: string | null; expires_at: stri
  * @throws AppError FORBIDDEN for another role; NOT_FOUND when a credential is not theirs;
  *   ValidationError when a chosen credential is hidden.
  */
-export async function createShare(rt: Pick<Runtime, 'db' | 'env'>, user: Actor, input: CreateShareInput, now = new Date()): Promise<CreatedShare> {
+export async function createShare(
+  rt: Pick<Runtime, 'db' | 'env'>, user: Actor, input: CreateShareInput, now = new Date(),
+  /** For the demo seed only (lib/seed/demo.ts): a known id, and an end date beyond the form's choices. */
+  options: { id?: string; expiresAt?: Date } = {},
+): Promise<CreatedShare> {
   assertYouth(user)
   const ids = [...new Set(input.credentialIds)]
   const owned = await findHolderCredentials(rt.db, user.id, ids)
   if (owned.length !== ids.length) throw new AppError('NOT_FOUND', 'A chosen credential is not in this wallet')
   if (owned.some((c) => c.hidden_at)) throw new ValidationError('A hidden credential cannot be shared', [{ path: '/credentialIds', message: 'hiddenCredential' }])
   const token = randomBytes(32).toString('base64url')
+  const id = options.id ?? randomUUID()
   const share = {
-    id: randomUUID(),
+    id,
     holder_user_id: user.id,
     token_hash: hashToken(token),
+    token_ciphertext: sealShareToken(rt.env, id, token),
     label: input.label,
     about: input.about,
     created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
+    expires_at: (options.expiresAt ?? new Date(now.getTime() + input.expiresInDays * DAY_MS)).toISOString(),
   }
   await repo.insertShare(rt.db, share, ids, [...new Set(input.sections ?? [])])
   return { id: share.id, token, url: shareUrl(rt.env.publicUrl, token), expiresAt: share.expires_at }
@@ -70,7 +85,13 @@ export async function createShare(rt: Pick<Runtime, 'db' | 'env'>, user: Actor, 
 export async function listShares(rt: Pick<Runtime, 'db'>, user: Actor, now = new Date()): Promise<ShareSummaryDto[]> {
   assertYouth(user)
   const rows = await repo.listHolderShares(rt.db, user.id)
-  return rows.map((r) => ({
+  return rows.map((r) => toSummary(r, now))
+}
+
+type SummaryRow = Awaited<ReturnType<typeof repo.listHolderShares>>[number]
+
+function toSummary(r: SummaryRow, now: Date): ShareSummaryDto {
+  return {
     id: r.id,
     label: r.label,
     credentialCount: Number(r.credential_count ?? 0),
@@ -79,7 +100,25 @@ export async function listShares(rt: Pick<Runtime, 'db'>, user: Actor, now = new
     viewCount: Number(r.view_count),
     lastViewedAt: r.last_viewed_at,
     status: shareStatus(r, now),
-  }))
+    canShowAgain: Boolean(r.token_kept),
+  }
+}
+
+/**
+ * One of the young person's shares, with its link (to show again as a QR code) while it is active.
+ * A share made before its token was kept, or whose token no longer opens (the master key was
+ * changed), comes with no link and canShowAgain false.
+ * @throws AppError FORBIDDEN for another role; NOT_FOUND when the share is not theirs.
+ */
+export async function getShareToShow(rt: Pick<Runtime, 'db' | 'env'>, user: Actor, shareId: string, now = new Date()): Promise<ShareToShowDto> {
+  assertYouth(user)
+  const row = await repo.findHolderShareToShow(rt.db, user.id, shareId)
+  if (!row) throw new AppError('NOT_FOUND', 'No such share')
+  const summary = toSummary(row, now)
+  if (summary.status !== 'active') return { ...summary, url: null }
+  // Opened only while the link works: a stopped or ended link has nothing to show.
+  const token = openShareToken(rt.env, row)
+  return { ...summary, canShowAgain: token !== null, url: token ? shareUrl(rt.env.publicUrl, token) : null }
 }
 
 /** Revokes one of the young person's shares at once; revoking twice is harmless. @throws AppError NOT_FOUND */

@@ -1,12 +1,16 @@
 import teamwork from '@/credentials-schemas/examples/skill-badge/valid/01-teamwork-volunteering.json'
 import digital from '@/credentials-schemas/examples/skill-badge/valid/03-with-link-and-expiry.json'
 import bakery from '@/credentials-schemas/examples/work-experience/valid/01-internship-bakery.json'
-import { countUsers } from '@/lib/auth/repository'
+import { countUsers, findUserByIdentifier } from '@/lib/auth/repository'
 import { createUser } from '@/lib/auth/service'
+import { AppError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { approveOrganisation, createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { optIn } from '@/lib/directory/service'
 import { createExperience, saveGoals } from '@/lib/profile/service'
+import { PROFILE_SECTIONS } from '@/lib/profile/schemas'
+import { createShare, getShareToShow } from '@/lib/portfolio/service'
+import { listWalletCards } from '@/lib/wallet/service'
 import { requestAttestation, saveStory } from '@/lib/stories/service'
 import type { Runtime } from '@/lib/runtime'
 import { searchConcepts } from '@/lib/taxonomy/service'
@@ -89,7 +93,43 @@ export async function seedDemoWorld(rt: Runtime): Promise<boolean> {
     outcome: 'Ma mère peut travailler le mercredi, et mon petit frère a fini son cahier de lecture.',
   })
   await requestAttestation(rt, lucasActor, story, claire.id)
+  // Last, so that it holds every credential Samira got above.
+  await seedDemoShare(rt, { id: samira.id, role: 'youth' })
   return true
+}
+
+/**
+ * The demo share's id: a recruiter's link to Samira's portfolio, made at seeding and printed by
+ * `npm start` at every start while it is active (its token is kept encrypted, decision 024).
+ */
+export const DEMO_SHARE_ID = 'b7d3c0de-5a1f-4e2b-9c47-3d8e6f1a2b90'
+/** The demo link lasts a year from seeding: long enough to try Tremplin, not for ever. */
+const DEMO_SHARE_DAYS = 365
+const DEMO_SHARE_USER = 'samira'
+
+async function seedDemoShare(rt: Runtime, samira: { id: string; role: 'youth' }, now = new Date()) {
+  const { visible } = await listWalletCards(rt, samira, now)
+  await createShare(rt, samira, {
+    credentialIds: visible.map((c) => c.id),
+    label: 'Pour les recruteurs (démo)',
+    about: 'Je cherche un apprentissage en boulangerie autour de Roubaix. J’aime le contact avec les clients et je suis toujours à l’heure.',
+    sections: [...PROFILE_SECTIONS],
+    expiresInDays: 90,
+  }, now, { id: DEMO_SHARE_ID, expiresAt: new Date(now.getTime() + DEMO_SHARE_DAYS * 24 * 3600 * 1000) })
+}
+
+/** The demo share's link while it is active (neither revoked by Samira nor ended), else null. */
+export async function demoShareLink(rt: Runtime, now = new Date()): Promise<{ url: string; expiresAt: string } | null> {
+  const samira = await findUserByIdentifier(rt.db, DEMO_SHARE_USER)
+  if (!samira || samira.role !== 'youth') return null
+  try {
+    const share = await getShareToShow(rt, { id: samira.id, role: 'youth' }, DEMO_SHARE_ID, now)
+    return share.url ? { url: share.url, expiresAt: share.expiresAt } : null
+  } catch (e) {
+    // No demo share here: SEED_DEMO=false, or a database seeded before issue 12.
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null
+    throw e
+  }
 }
 
 /** Samira's path (three kinds of experience, two credentials linked to where they came from), goals and languages. */

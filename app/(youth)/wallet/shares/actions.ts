@@ -12,12 +12,12 @@ type Values = ReturnType<typeof shareFormValues>
 
 export type CreateShareState =
   | { ok: false; fieldErrors: Partial<Record<keyof Values, string[]>>; values: Values }
-  | { ok: true; url: string; expiresAt: string; qrSvg: string; qrPng: string }
+  | { ok: true; shareId: string; url: string; expiresAt: string; qrSvg: string; qrPng: string }
   | undefined
 
 /**
- * Creates a share of the young person's own credentials. The link (and its QR code) is returned
- * this once: only its hash is stored.
+ * Creates a share of the young person's own credentials, and returns its link and QR code (which
+ * the young person can open again later from the list: decision 024).
  */
 export async function createShareAction(_: CreateShareState, form: FormData): Promise<CreateShareState> {
   const user = await requireRole('youth')
@@ -36,7 +36,7 @@ export async function createShareAction(_: CreateShareState, form: FormData): Pr
   }
   const qr = await shareQr(created.url)
   revalidatePath('/wallet/shares')
-  return { ok: true, url: created.url, expiresAt: created.expiresAt, qrSvg: qr.svg, qrPng: qr.pngDataUrl }
+  return { ok: true, shareId: created.id, url: created.url, expiresAt: created.expiresAt, qrSvg: qr.svg, qrPng: qr.pngDataUrl }
 }
 
 export type RevokeState = { ok: true } | { ok: false; error: 'invalid' | 'notFound' } | undefined
@@ -53,5 +53,6 @@ export async function revokeShareAction(_: RevokeState, form: FormData): Promise
     throw e
   }
   revalidatePath('/wallet/shares')
+  revalidatePath(`/wallet/shares/${input.data.shareId}`)
   return { ok: true }
 }

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { requireRole } from '@/lib/auth/guards'
 import { listShares, type ShareSummaryDto } from '@/lib/portfolio/service'
 import { getRuntime } from '@/lib/runtime'
+import { NotKept } from './not-kept'
 import { RevokeButton } from './revoke-button'
 import styles from './shares.module.css'
 import { PageHeader } from '@/app/_components/page-header'
@@ -20,7 +21,7 @@ export default async function SharesPage() {
       <PageHeader title={t('title')} intro={t('intro')}>
         <Link className="button button--primary" href="/wallet/shares/new">{t('actions.new')}</Link>
       </PageHeader>
-      <p className={`alert ${styles.notice}`}>{t('onceNotice')}</p>
+      <p className={`alert ${styles.notice}`}>{t('showAgainNotice')}</p>
       {shares.length === 0 ? (
         <div className="empty-state">
           <h2>{t('empty.title')}</h2>
@@ -58,7 +59,17 @@ async function ShareItem({ share }: { share: ShareSummaryDto }) {
           </dd>
         </div>
       </dl>
-      {share.status === 'active' && <RevokeButton shareId={share.id} label={share.label} />}
+      {share.status === 'active' && !share.canShowAgain && <NotKept />}
+      {share.status === 'active' && (
+        <div className={styles.shareActions}>
+          {share.canShowAgain && (
+            <Link className="button button--small button--primary" href={`/wallet/shares/${share.id}`}>
+              {t('list.show')}<span className="visually-hidden"> : {share.label}</span>
+            </Link>
+          )}
+          <RevokeButton shareId={share.id} label={share.label} />
+        </div>
+      )}
     </article>
   )
 }

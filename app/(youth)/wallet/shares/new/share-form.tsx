@@ -41,7 +41,7 @@ export function ShareForm({ choices, limits, expiryChoices, defaultExpiry, secti
   const [typed, setTyped] = useState<string | null>(null)
   useEffect(() => setTyped(null), [state])
 
-  if (state?.ok) return <ShareCreated url={state.url} expiresAt={state.expiresAt} qrSvg={state.qrSvg} qrPng={state.qrPng} />
+  if (state?.ok) return <ShareCreated shareId={state.shareId} url={state.url} expiresAt={state.expiresAt} qrSvg={state.qrSvg} qrPng={state.qrPng} />
 
   const picked = new Set(values?.credentialIds ?? [])
   const pickedSections = new Set(values?.sections ?? [])
