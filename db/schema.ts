@@ -515,6 +515,25 @@ export interface CredentialOffersTable {
   created_at: Timestamp
 }
 
+/** Something that happened for a user (issue 12 §5, decision 025); its text is built when shown, in the reader's language. */
+export interface NotificationsTable {
+  id: string
+  /** Who reads it. */
+  user_id: string
+  /** Whose action caused it (erased with them); null when no user of ours did (an organisation's VC-API call). */
+  actor_user_id: string | null
+  /** lib/notifications/schemas.ts NOTIFICATION_KINDS */
+  kind: string
+  /** JSON object of short strings: the names and titles the text needs. */
+  params: string
+  /** An in-app path, such as /wallet/urn:uuid:… */
+  link: string
+  /** One unread notification per topic and reader: a newer one replaces it. */
+  topic: string | null
+  created_at: Timestamp
+  read_at: Timestamp | null
+}
+
 export interface Database {
   organisations: OrganisationsTable
   organisation_events: OrganisationEventsTable
@@ -559,6 +578,7 @@ export interface Database {
   link_challenges: LinkChallengesTable
   linked_identifiers: LinkedIdentifiersTable
   credential_offers: CredentialOffersTable
+  notifications: NotificationsTable
 }
 
 export type Organisation = Selectable<OrganisationsTable>

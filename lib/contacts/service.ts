@@ -1,6 +1,7 @@
 import { logConsent } from '@/lib/consent/repository'
 import { AppError, ValidationError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { markTopicRead, notify } from '@/lib/notifications/service'
 import { LIMITS } from '@/lib/security/limits'
 import { hit, type RateLimit } from '@/lib/security/rate-limit'
 import * as repo from './repository'
@@ -101,10 +102,15 @@ export async function decideRequest(rt: Pick<Runtime, 'db'>, user: Actor, input:
   if (input.decision === 'accept' && (await repo.isBlocked(rt.db, user.id, contact.recruiter_user_id))) throw new AppError('CONFLICT', 'This recruiter is blocked')
   const status = input.decision === 'accept' ? 'accepted' : 'declined'
   const organisation = await organisationName(rt, contact.recruiter_organisation_id)
+  const youthName = status === 'accepted' ? (await repo.findParties(rt.db, contact.id)).youth_name : ''
   await rt.db.transaction().execute(async (trx) => {
     const r = await repo.setDecision(trx, contact.id, status, now.toISOString())
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'This request was already answered')
     await logConsent(trx, user.id, status === 'accepted' ? 'contact_accepted' : 'contact_declined', { contactId: contact.id, organisation }, now)
+    // Blind until accepted: a declined request's notification names nobody.
+    await notify(trx, status === 'accepted'
+      ? { to: contact.recruiter_user_id, kind: 'contact_accepted', params: { name: youthName }, link: `/contacts/${contact.id}`, actor: user.id, topic: `contact:${contact.id}`, now }
+      : { to: contact.recruiter_user_id, kind: 'contact_declined', params: {}, link: '/contacts', actor: user.id, topic: `contact:${contact.id}`, now })
   })
   return status
 }
@@ -170,6 +176,7 @@ async function acceptedContactOf(rt: Pick<Runtime, 'db'>, user: Actor, contactId
 export async function openThread(rt: Pick<Runtime, 'db'>, user: Actor, contactId: string, now = new Date()): Promise<ThreadDto> {
   const { contact, viewer } = await acceptedContactOf(rt, user, contactId)
   await repo.markRead(rt.db, contact.id, user.id, now.toISOString())
+  await markTopicRead(rt.db, user.id, `contact:${contact.id}`, now)
   const [parties, messages, blocked] = await Promise.all([
     repo.findParties(rt.db, contact.id), repo.listMessages(rt.db, contact.id), repo.isBlocked(rt.db, contact.youth_user_id, contact.recruiter_user_id),
   ])
@@ -197,5 +204,11 @@ export async function sendMessage(rt: Pick<Runtime, 'db'>, user: Actor, input: S
   if (!(await hit(rt, messageLimitKey(user.id), MESSAGE_LIMIT, now)).allowed) {
     throw new ValidationError('Too many messages', [{ path: 'form', message: 'tooManyMessages' }])
   }
-  return repo.insertMessage(rt.db, { contactId: contact.id, senderId: user.id, body: input.body, at: now.toISOString() })
+  const id = await repo.insertMessage(rt.db, { contactId: contact.id, senderId: user.id, body: input.body, at: now.toISOString() })
+  const parties = await repo.findParties(rt.db, contact.id)
+  await notify(rt.db, {
+    to: viewer === 'youth' ? contact.recruiter_user_id : contact.youth_user_id, kind: 'contact_message',
+    params: { name: viewer === 'youth' ? parties.youth_name : parties.organisation_name }, link: `/contacts/${contact.id}`, actor: user.id, topic: `contact:${contact.id}`, now,
+  })
+  return id
 }

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import { listConsentEvents, logConsent } from '@/lib/consent/repository'
 import { AppError } from '@/lib/errors'
 import type { Runtime } from '@/lib/runtime'
+import { notify } from '@/lib/notifications/service'
 import { LIMITS } from '@/lib/security/limits'
 import { hit, type RateLimit } from '@/lib/security/rate-limit'
 import { isUniqueViolation } from '@/lib/status/allocate'
@@ -196,6 +197,7 @@ export async function sendContactRequest(rt: Rt, user: Actor, input: ContactRequ
     const raced = await repo.findContactRequest(rt.db, entry.user_id, user.id)
     throw new AppError('CONFLICT', 'A request was sent already', { reason: 'exists', request: raced ? toRequest(raced) : null })
   }
+  await notify(rt.db, { to: entry.user_id, kind: 'contact_request', params: { organisation: organisation.name }, link: '/contacts', actor: user.id, topic: `contact:${id}`, now })
   return { id }
 }
 

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Database, NewCredentialRow } from '@/db/schema'
 import { issueCredential, type CredentialFormat, type DataIntegrityProver, type IssuedCredential } from '@/lib/credentials/issue'
+import { notifyNewBadge } from '@/lib/notifications/events'
 import { deliveryFor } from '@/lib/offers/service'
 import type { Runtime } from '@/lib/runtime'
 import { allocateStatusMany, type StatusAllocation } from '@/lib/status/allocate'
@@ -81,6 +82,9 @@ export async function issueBatchForOrganisation(rt: Runtime, input: BatchIssueIn
   await rt.db.transaction().execute(async (trx) => {
     await repo.insertCredentials(trx, rows)
     await statusRepo.insertEntries(trx, entries)
+    for (const row of rows) {
+      if (row.holder_user_id) await notifyNewBadge(trx, { to: row.holder_user_id, credentialId: row.id, title: row.title, organisation: org.name, actor: input.issuedByUserId, now: input.now })
+    }
     if (!input.within) return
     for (const [i, outcome] of outcomes.entries()) if ('issued' in outcome) await input.within(trx, i, outcome.issued)
   })

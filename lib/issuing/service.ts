@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { Database, NewCredentialRow } from '@/db/schema'
 import { issueCredential, type CredentialFormat, type IssuedCredential } from '@/lib/credentials/issue'
 import { deliveryFor, recordOffer } from '@/lib/offers/service'
+import { notifyNewBadge } from '@/lib/notifications/events'
 import { assertMayIssue } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
 import { allocateStatus, isUniqueViolation } from '@/lib/status/allocate'
@@ -72,7 +73,8 @@ export async function issueForOrganisation(rt: Runtime, input: IssueForOrganisat
     try {
       await rt.db.transaction().execute(async (trx) => {
         await repo.insertCredential(trx, credentialRow(org, input, issued, delivery.holderUserId, new Date()))
-        if (delivery.offerToUserId) await recordOffer(trx, { credentialId: issued.id, userId: delivery.offerToUserId, organisationId: org.id, now: input.now })
+        if (delivery.holderUserId) await notifyNewBadge(trx, { to: delivery.holderUserId, credentialId: issued.id, title: issued.title, organisation: org.name, actor: input.issuedByUserId, now: input.now })
+        if (delivery.offerToUserId) await recordOffer(trx, { credentialId: issued.id, userId: delivery.offerToUserId, organisationId: org.id, organisationName: org.name, now: input.now })
         await statusRepo.insertEntries(trx, status.entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: issued.id })))
         if (input.within) await input.within(trx, issued)
       })

@@ -5,6 +5,7 @@ import type { Database } from '@/db/schema'
 import { findUserByDid } from '@/lib/auth/repository'
 import { logConsent } from '@/lib/consent/repository'
 import { AppError } from '@/lib/errors'
+import { notify } from '@/lib/notifications/service'
 import type { Runtime } from '@/lib/runtime'
 import { toCard, type CredentialCardDto } from '@/lib/wallet/cards'
 import * as repo from './repository'
@@ -32,8 +33,10 @@ export async function deliveryFor(db: Db, organisationId: string, subjectDid: st
 }
 
 /** Records the offer in the issuing transaction (so a credential and its offer are never apart). */
-export async function recordOffer(trx: Transaction<Database>, input: { credentialId: string; userId: string; organisationId: string; now?: Date }): Promise<void> {
-  await repo.insertOffer(trx, { id: randomUUID(), credential_id: input.credentialId, user_id: input.userId, organisation_id: input.organisationId, created_at: (input.now ?? new Date()).toISOString() })
+export async function recordOffer(trx: Transaction<Database>, input: { credentialId: string; userId: string; organisationId: string; organisationName: string; now?: Date }): Promise<void> {
+  const id = randomUUID()
+  await repo.insertOffer(trx, { id, credential_id: input.credentialId, user_id: input.userId, organisation_id: input.organisationId, created_at: (input.now ?? new Date()).toISOString() })
+  await notify(trx, { to: input.userId, kind: 'offer', params: { organisation: input.organisationName }, link: '/wallet#offers-title', topic: `offer:${id}`, now: input.now })
 }
 
 type Actor = { id: string; role: string }

@@ -4,6 +4,7 @@ import { logConsent } from '@/lib/consent/repository'
 import { messageLimitKey } from '@/lib/contacts/repository'
 import { eraseHolderDid } from '@/lib/dids/holder'
 import { linkLimitKey } from '@/lib/identifiers/repository'
+import { deleteAllOf as eraseNotificationsOf } from '@/lib/notifications/repository'
 
 // Every query here is filtered by the young person's own id: an export or a deletion can never
 // reach another person's rows. Secrets (password hash, token hashes, private keys) are never selected.
@@ -108,6 +109,7 @@ export interface ErasureCounts {
   stories: number
   contacts: number
   linkedIdentifiers: number
+  notifications: number
 }
 
 /**
@@ -152,6 +154,8 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
     await trx.deleteFrom('blocks').where('youth_user_id', '=', user.id).execute()
     await trx.updateTable('reports').set({ reporter_user_id: null }).where('reporter_user_id', '=', user.id).execute()
     await trx.deleteFrom('consent_events').where('user_id', '=', user.id).execute()
+    // Notifications they read, and those their actions put in other people's lists (they may name them).
+    const notifications = await eraseNotificationsOf(trx, user.id)
 
     // Imported and self-declared credentials are the person's own: no organisation here issued them.
     const imported = (await trx.selectFrom('credentials').select('id')
@@ -175,6 +179,7 @@ export async function eraseYoungPerson(db: Db, user: { id: string; username: str
       shares: shareIds.length, experiences: experienceIds.length, importedCredentials: imported.length,
       issuedCredentialsUnlinked: Number(unlinked.numUpdatedRows), bulkRowsUnlinked: Number(bulk.numUpdatedRows), privateKeys,
       stories: Number(stories.numDeletedRows), contacts: contactIds.length, linkedIdentifiers: Number(links.numDeletedRows),
+      notifications,
     }
   })
 }

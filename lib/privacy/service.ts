@@ -2,6 +2,7 @@ import { truncateWal } from '@/db/client'
 import { verifyPassword } from '@/lib/auth/password'
 import { CONSENT_KINDS, listConsentEvents, logConsent, type ConsentKind } from '@/lib/consent/repository'
 import { AppError, ValidationError } from '@/lib/errors'
+import { exportNotifications } from '@/lib/notifications/service'
 import { listOffersOf } from '@/lib/offers/repository'
 import type { Runtime } from '@/lib/runtime'
 import { LIMITS } from '@/lib/security/limits'
@@ -36,7 +37,9 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
   if (!account) throw new AppError('NOT_FOUND', 'Account not found')
   // Logged first, so that the file holds its own export in the consent log.
   await logConsent(rt.db, user.id, 'data_exported', undefined, now)
-  const [d, n, links, offers] = await Promise.all([repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id), repo.loadLinkedIdentifiers(rt.db, user.id), listOffersOf(rt.db, user.id)])
+  const [d, n, links, offers, notifications] = await Promise.all([
+    repo.loadPersonalData(rt.db, user.id), repo.loadNetworkData(rt.db, user.id), repo.loadLinkedIdentifiers(rt.db, user.id), listOffersOf(rt.db, user.id), exportNotifications(rt.db, user.id),
+  ])
   return {
     format: EXPORT_FORMAT,
     version: 1,
@@ -80,6 +83,8 @@ export async function exportPersonalData(rt: Pick<Runtime, 'db'>, user: Actor, n
     })),
     pilots: d.pilots.map((p) => ({ name: p.name, organisation: p.organisation_name, role: p.role, addedAt: p.added_at })),
     ...networkSection(user.id, n),
+    // What the app told them (issue 12 §5): kind, the names it carried, where it led, when read.
+    notifications,
   }
 }
 

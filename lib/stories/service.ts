@@ -5,8 +5,10 @@ import type { Level } from '@/lib/credentials/templates/skill-badge'
 import { AppError, ValidationError, type FieldError } from '@/lib/errors'
 import { insertCredential } from '@/lib/issuing/repository'
 import { issueForOrganisation } from '@/lib/issuing/service'
+import { notify } from '@/lib/notifications/service'
 import type { Runtime } from '@/lib/runtime'
 import { getConcept } from '@/lib/taxonomy/service'
+import { credentialSegment } from '@/lib/wallet/paths'
 import * as repo from './repository'
 import {
   EDITABLE_STATUSES, OPEN_STORIES_MAX, TEXT_MIN_TO_SEND,
@@ -185,6 +187,20 @@ export async function requestAttestation(rt: Pick<Runtime, 'db'>, user: Actor, i
     requested_at: at, updated_at: at, decline_message: null, proposal: null, decided_at: null,
   })
   if (!changed) throw conflict()
+  await notify(rt.db, { to: attester.id, kind: 'story_request', params: { name: story.youthName, skill: story.skillLabel }, link: `/issuer/stories/${id}`, actor: user.id, topic: `story:${id}`, now })
+}
+
+/** Tells the attester the story is back with them (the young person answered their proposal). */
+async function notifyAnswered(rt: Pick<Runtime, 'db'>, user: Actor, story: StoryDto, now: Date) {
+  if (!story.attester) return
+  await notify(rt.db, { to: story.attester.id, kind: 'story_answered', params: { name: story.youthName, skill: story.skillLabel }, link: `/issuer/stories/${story.id}`, actor: user.id, topic: `story:${story.id}`, now })
+}
+
+/** Tells the young person what the attester did with their story. */
+async function notifyYouth(rt: Pick<Runtime, 'db'>, user: Actor, story: StoryDto, kind: 'story_proposal' | 'story_declined', now: Date) {
+  const youthId = (await repo.findAttesterStory(rt.db, user.id, story.id))?.youth_user_id
+  if (!youthId) return
+  await notify(rt.db, { to: youthId, kind, params: { name: story.attester?.name ?? '', skill: story.skillLabel }, link: `/stories/${story.id}`, actor: user.id, topic: `story:${story.id}`, now })
 }
 
 /** Takes the attester's proposal: the texts are replaced, and the story goes back to them. */
@@ -197,13 +213,15 @@ export async function acceptProposal(rt: Pick<Runtime, 'db'>, user: Actor, id: s
     status: 'requested', proposal: null, updated_at: now.toISOString(),
   })
   if (!changed) throw conflict()
+  await notifyAnswered(rt, user, { ...story, skillLabel: p.skillLabel || story.skillLabel }, now)
 }
 
 /** Keeps the young person's own words: the proposal goes, the story goes back to the attester as it was. */
 export async function keepMyText(rt: Pick<Runtime, 'db'>, user: Actor, id: string, now = new Date()): Promise<void> {
-  await getMyStoryOrThrow(rt, user, id)
+  const story = await getMyStoryOrThrow(rt, user, id)
   const changed = await repo.updateStoryIf(rt.db, { id, youthId: user.id, from: ['changes_proposed'] }, { status: 'requested', proposal: null, updated_at: now.toISOString() })
   if (!changed) throw conflict()
+  await notifyAnswered(rt, user, story, now)
 }
 
 const SELF_CRITERIA: Record<Lang, string> = {
@@ -285,17 +303,19 @@ async function requestedStoryOrThrow(rt: Pick<Runtime, 'db'>, user: Actor, id: s
 }
 
 export async function proposeEdits(rt: Pick<Runtime, 'db'>, user: Actor, id: string, input: ProposalInput, now = new Date()): Promise<void> {
-  await requestedStoryOrThrow(rt, user, id)
+  const story = await requestedStoryOrThrow(rt, user, id)
   const proposal: ProposalDto = { skillLabel: input.skillLabel, situation: input.situation, whatIDid: input.whatIDid, outcome: input.outcome, note: input.note }
   const changed = await repo.updateStoryIf(rt.db, { id, attesterId: user.id, from: ['requested'] }, { status: 'changes_proposed', proposal: JSON.stringify(proposal), updated_at: now.toISOString() })
   if (!changed) throw conflict()
+  await notifyYouth(rt, user, story, 'story_proposal', now)
 }
 
 export async function declineStory(rt: Pick<Runtime, 'db'>, user: Actor, id: string, input: { message: string }, now = new Date()): Promise<void> {
-  await requestedStoryOrThrow(rt, user, id)
+  const story = await requestedStoryOrThrow(rt, user, id)
   const at = now.toISOString()
   const changed = await repo.updateStoryIf(rt.db, { id, attesterId: user.id, from: ['requested'] }, { status: 'declined', decline_message: input.message, decided_at: at, updated_at: at })
   if (!changed) throw conflict()
+  await notifyYouth(rt, user, story, 'story_declined', now)
 }
 
 const WITNESSED_CRITERIA: Record<Lang, (who: string) => string> = {
@@ -317,7 +337,7 @@ export async function attestStory(rt: Runtime, user: Actor, id: string, input: A
   // The organisation is the one the request was addressed to; a person who changed organisation since cannot sign for it.
   const orgId = (await repo.findAttesterStory(rt.db, user.id, id))?.attester_organisation_id
   if (!orgId || attester.organisation_id !== orgId) throw new AppError('FORBIDDEN', 'You no longer act for the organisation asked')
-  const youth = await rt.db.selectFrom('skill_stories').innerJoin('users', 'users.id', 'skill_stories.youth_user_id').select('users.did').where('skill_stories.id', '=', id).executeTakeFirstOrThrow()
+  const youth = await rt.db.selectFrom('skill_stories').innerJoin('users', 'users.id', 'skill_stories.youth_user_id').select(['users.did', 'users.id']).where('skill_stories.id', '=', id).executeTakeFirstOrThrow()
   if (!youth.did) throw new AppError('CONFLICT', 'The young person has no wallet key')
   const l = lang(attester.locale)
   const criteria = input.evidenceLevel === 'assessed' ? input.criteria!.trim() : WITNESSED_CRITERIA[l](attester.display_name)
@@ -330,6 +350,11 @@ export async function attestStory(rt: Runtime, user: Actor, id: string, input: A
         status: 'attested', credential_id: credential.id, evidence_level: input.evidenceLevel, decided_at: at, updated_at: at,
       })
       if (!changed) throw conflict()
+      // Replaces the "new badge" notification of the same credential (same topic): one for this event.
+      await notify(trx, {
+        to: youth.id, kind: 'story_attested', params: { name: attester.display_name, skill: story.skillLabel },
+        link: `/wallet/${credentialSegment(credential.id)}`, actor: user.id, topic: `credential:${credential.id}`, now,
+      })
     },
   })
   return issued.id
