@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react'
+import { capitalise } from '@/lib/i18n/text'
+import type { CardVerdict } from '@/lib/verification/card-verdict'
 import type { IssuerStandingDto } from '@/lib/verification/issuer-standing'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
+import { EvidenceLevelNote, OtherIdentifierNote, VerdictMark } from './card-parts'
 import { IssuerStandingNote } from './issuer-standing'
+import { LevelMeter } from './level-meter'
 import styles from './credential-card.module.css'
 
-// A credential as a readable card. Server-safe and hook-free, so it renders inside server AND
-// client components: the caller PASSES IN the translator of the `portfolio` namespace
+// A credential as a readable card. Server-safe (no async, no 'use client'), so it renders inside
+// server AND client components: the caller PASSES IN the translator of the `portfolio` namespace
 // (`await getTranslations('portfolio')` on the server, `useTranslations('portfolio')` in a client
 // component) and the UI locale (`getLocale()` / `useLocale()`).
 // Labels are in the UI language; the credential's own words (skill, level, criteria, evidence,
@@ -31,6 +35,11 @@ export interface CredentialCardProps {
   issuerStanding?: IssuerStandingDto
   /** An evidence photo to show (full variant). */
   photo?: { src: string; alt: string }
+  /**
+   * The card's own verdict (`cardVerdict` in lib/verification/card-verdict): its one mark. Without
+   * it the card was not verified here (a wallet's list) and claims nothing beyond its dates.
+   */
+  verdict?: CardVerdict
   /** Actions or a verification summary, under the card's content. */
   children?: ReactNode
 }
@@ -43,29 +52,43 @@ const formatDate = (iso: string, locale: string, timeZone = 'UTC') => {
 /** Calendar dates (YYYY-MM-DD): days, not instants. */
 const formatDay = (day: string, locale: string) => formatDate(`${day}T00:00:00Z`, locale)
 
-export function CredentialCard({ card, t, locale, variant = 'summary', headingLevel = 3, href, issuerLabel, issuerStanding, photo, children }: CredentialCardProps) {
+export function CredentialCard({ card, t, locale, variant = 'summary', headingLevel = 3, href, issuerLabel, issuerStanding, photo, verdict, children }: CredentialCardProps) {
   const Heading = (['h1', 'h2', 'h3'] as const)[headingLevel - 1]!
   const Sub = (['h2', 'h3', 'h4'] as const)[headingLevel - 1]!
   const contentLang = card.language !== locale && card.language !== 'und' ? card.language : undefined
   const kind = ['skill-badge', 'work-experience'].includes(card.templateId) ? card.templateId : 'unknown'
   const full = variant === 'full'
+  const shown = verdict ?? { kind: 'notChecked', status: card.status }
+  // How the issuer knows is a fact only when the card's own checks passed (or it is a list's card
+  // whose dates and recorded status are fine); otherwise it is what the document claims.
+  const proven = shown.kind === 'valid' || shown.kind === 'ownWords' || shown.kind === 'preview' || (shown.kind === 'notChecked' && shown.status === 'valid')
   // A self-declared credential is the young person's own words: it never takes an issuer label
   // (no organisation vouches for it) nor the look of a checked one.
   const self = card.evidenceLevel === 'self_declared'
   const issuerName = issuerLabel ?? card.issuer.name ?? t('card.issuerNoName')
+  const title = displayTitle(card.title, card.language, locale)
   return (
-    <article className={`${styles.card} ${card.status !== 'valid' ? styles.expired : ''} ${self ? styles.selfDeclared : ''}`} aria-labelledby={`card-${slug(card.id)}`} data-evidence-level={card.evidenceLevel ?? undefined}>
+    <article className={`${styles.card} ${!proven ? styles.expired : ''} ${self ? styles.selfDeclared : ''}`} aria-labelledby={`card-${slug(card.id)}`} data-evidence-level={card.evidenceLevel ?? undefined} data-card-verdict={shown.kind}>
       <p className={styles.kind}>{t(`card.kind.${kind}`)}</p>
       <Heading id={`card-${slug(card.id)}`} className={styles.title} lang={contentLang}>
-        {href ? <a href={href}>{card.title}</a> : card.title}
+        {href ? <a href={href}>{title}</a> : title}
       </Heading>
+      <VerdictMark verdict={shown} t={t} />
+      {/* Since when withdrawn, and why: in the same place as the mark. */}
+      {(card.status === 'revoked' || card.status === 'suspended' || card.status === 'notYetValid') && (card.statusSince || card.statusReason) && (
+        <div className={styles.statusNote}>
+          {card.statusSince && <p>{t(`card.statusSince.${card.status}`, { date: formatDate(card.statusSince, locale) })}</p>}
+          {card.statusReason && <p>{t('card.statusReason', { reason: card.statusReason })}</p>}
+        </div>
+      )}
       {card.level && (
         <p className={styles.level}>
-          <span>{t('card.level')}</span>{' '}
-          <strong lang={contentLang}>{card.level.label}</strong>
+          {/* The meter says "Level 3 of 4: …" to a screen reader: the visible label is not read twice. */}
+          <span className={styles.levelLabel} aria-hidden="true">{t('card.level')}</span>{' '}
+          <LevelMeter level={card.level} lang={contentLang} />
         </p>
       )}
-      {card.evidenceLevel && <EvidenceLevelNote level={card.evidenceLevel} issuer={issuerName} t={t} />}
+      {card.evidenceLevel && <EvidenceLevelNote level={card.evidenceLevel} proven={proven} t={t} />}
       {card.work && <WorkFacts card={card} t={t} locale={locale} lang={contentLang} full={full} Sub={Sub} />}
       <dl className={styles.facts}>
         <div>
@@ -84,26 +107,18 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
         )}
       </dl>
       {issuerStanding && <IssuerStandingNote standing={issuerStanding} t={t} locale={locale} />}
-      <p className={styles.badges}>
-        <span className={`pill ${self && card.status === 'valid' ? 'pill--unchecked' : PILL[card.status]}`}>
-          <StatusIcon status={card.status} neutral={self} />
-          {t(`card.status.${card.status}`)}
-        </span>
-        {card.hidden && <span className="pill pill--unchecked">{t('card.hidden')}</span>}
-        {card.imported && <span className="pill pill--info">{t('card.imported.label')}</span>}
-      </p>
+      {(card.hidden || card.imported) && (
+        <p className={styles.badges}>
+          {card.hidden && <span className="pill pill--unchecked">{t('card.hidden')}</span>}
+          {card.imported && <span className="pill pill--info">{t('card.imported.label')}</span>}
+        </p>
+      )}
       {card.imported && (
         <p className={styles.importNote}>
           {t(`card.imported.${card.imported.verified ? 'verified' : 'notVerified'}`, { date: formatDate(card.imported.at, locale) })}
         </p>
       )}
       {card.otherIdentifier && <OtherIdentifierNote other={card.otherIdentifier} t={t} />}
-      {(card.status === 'revoked' || card.status === 'suspended' || card.status === 'notYetValid') && (
-        <div className={styles.statusNote}>
-          {card.statusSince && <p>{t(`card.statusSince.${card.status}`, { date: formatDate(card.statusSince, locale) })}</p>}
-          {card.statusReason && <p>{t('card.statusReason', { reason: card.statusReason })}</p>}
-        </div>
-      )}
       {full && card.criteria && !card.work && (
         <section className={styles.section}>
           <Sub>{t('card.criteria')}</Sub>
@@ -155,55 +170,6 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
   )
 }
 
-/**
- * How the issuer knows (the credential's evidence rubric), in plain words. Each level has its own
- * shape; self-declared is dashed and neutral, never the look of something an organisation checked.
- */
-function EvidenceLevelNote({ level, issuer, t }: { level: NonNullable<CredentialCardDto['evidenceLevel']>; issuer: string; t: Translate }) {
-  return (
-    <p className={`${styles.evidenceLevel} ${EVIDENCE_CLASS[level]}`} data-evidence-level={level}>
-      <EvidenceIcon level={level} />
-      <span>
-        <span className="visually-hidden">{t('card.evidenceLevel.label')} </span>
-        <strong>{t(`card.evidenceLevel.${level}.title`)}</strong>
-        {' — '}
-        {t(`card.evidenceLevel.${level}.text`, { issuer })}
-      </span>
-    </p>
-  )
-}
-
-const EVIDENCE_CLASS: Record<NonNullable<CredentialCardDto['evidenceLevel']>, string> = {
-  assessed: styles.assessed!, witnessed: styles.witnessed!, self_declared: styles.selfDeclaredLevel!,
-}
-
-/** A ruler for assessed, an eye for witnessed, a speech bubble for self-declared: never colour alone. */
-function EvidenceIcon({ level }: { level: NonNullable<CredentialCardDto['evidenceLevel']> }) {
-  return (
-    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      {level === 'assessed' && <><rect x="2" y="5" width="12" height="6" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M5 5v3M8 5v2M11 5v3" stroke="currentColor" strokeWidth="1.3" /></>}
-      {level === 'witnessed' && <><path d="M1.5 8s2.5-4.5 6.5-4.5S14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8z" fill="none" stroke="currentColor" strokeWidth="1.4" /><circle cx="8" cy="8" r="2" fill="currentColor" /></>}
-      {level === 'self_declared' && <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />}
-    </svg>
-  )
-}
-
-/**
- * The credential names another identifier than its holder's (or none): say so, with both. Linked
- * (the holder proved that identifier is theirs, decision 021) it says so instead; shown apart from
- * a portfolio's proven credentials ('unconfirmed') it says plainly that it cannot be confirmed as theirs.
- */
-function OtherIdentifierNote({ other, t }: { other: NonNullable<CredentialCardDto['otherIdentifier']>; t: Translate }) {
-  const prefix = other.binding === 'linked' ? 'linked' : other.binding === 'unconfirmed' ? 'unconfirmed' : ''
-  const key = (name: string) => `card.otherIdentifier.${prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name}`
-  return (
-    <div className={styles.otherIdentifier} data-other-identifier={other.binding ?? ''}>
-      <p className={styles.otherTitle}>{t(key(other.subject ? 'title' : 'noneTitle'))}</p>
-      <p>{other.subject ? t(key('text'), { subject: other.subject, holder: other.holder }) : t(key('none'), { holder: other.holder })}</p>
-    </div>
-  )
-}
-
 function WorkFacts({ card, t, locale, lang, full, Sub }: { card: CredentialCardDto; t: Translate; locale: string; lang?: string; full: boolean; Sub: 'h2' | 'h3' | 'h4' }) {
   const work = card.work!
   const period = work.period.end
@@ -228,26 +194,13 @@ function WorkFacts({ card, t, locale, lang, full, Sub }: { card: CredentialCardD
   )
 }
 
-const PILL: Record<CredentialCardDto['status'], string> = {
-  valid: 'pill--passed', expired: 'pill--failed', notYetValid: 'pill--failed', suspended: 'pill--unchecked', revoked: 'pill--failed',
-}
-
-/** A distinct shape per status, so that it never rests on colour alone. `neutral`: a self-declared card's "valid" is a dot, not a tick. */
-function StatusIcon({ status, neutral = false }: { status: CredentialCardDto['status']; neutral?: boolean }) {
-  return (
-    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      {status === 'valid' && neutral && <circle cx="8" cy="8" r="3" fill="currentColor" />}
-      {status === 'valid' && !neutral && <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />}
-      {status === 'expired' && <><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.8" /><path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></>}
-      {status === 'notYetValid' && <path d="M4.5 2.5h7M4.5 13.5h7M5.5 2.5c0 3 5 3 5 5.5s-5 2.5-5 5.5M10.5 2.5c0 3-5 3-5 5.5s5 2.5 5 5.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />}
-      {status === 'suspended' && <path d="M5.5 3.5v9M10.5 3.5v9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
-      {status === 'revoked' && <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />}
-    </svg>
-  )
-}
-
 function languageName(lang: string, t: Translate): string {
   return lang === 'fr' || lang === 'en' ? t(`card.languages.${lang}`) : lang
+}
+
+/** A skill's name for display: its first letter raised, in the language it was written in (lib/i18n/text). */
+export function displayTitle(title: string, language: string, locale: string): string {
+  return capitalise(title, language && language !== 'und' ? language : locale)
 }
 
 const slug = (id: string) => id.replace(/[^a-zA-Z0-9-]/g, '-')

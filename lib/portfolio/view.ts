@@ -3,6 +3,8 @@ import { AppError } from '@/lib/errors'
 import { sharedProfile, type SharedProfile } from '@/lib/profile/service'
 import type { Runtime } from '@/lib/runtime'
 import { findLinkedDidsOfHolder } from '@/lib/identifiers/repository'
+import { firstName } from '@/lib/onboarding/activation'
+import { cardVerdict, type CardVerdict } from '@/lib/verification/card-verdict'
 import { lifecycleFromChecks, otherIdentifierFromChecks } from '@/lib/verification/cards'
 import { proveAhead, verifyOnInstance } from '@/lib/verification/service'
 import { subjectIdsOf, toCard, type CredentialCardDto, type OtherIdentifier } from '@/lib/wallet/cards'
@@ -20,6 +22,8 @@ export type SharedPortfolio =
   | {
     state: 'active'
     holderName: string
+    /** The first word of the holder's name: the recruiter page's title. */
+    firstName: string
     about: string
     expiresAt: string
     cards: CredentialCardDto[]
@@ -31,14 +35,27 @@ export type SharedPortfolio =
      * Shared credentials NOT bound to the young person (issued to another, unlinked identifier, or
      * to none): outside the presentation, each verified as a credential on its own (decision 021).
      */
-    apart: { cards: CredentialCardDto[]; results: VerificationResult[]; knownIssuers: (string | null)[] }
+    apart: { cards: CredentialCardDto[]; results: VerificationResult[]; knownIssuers: (string | null)[]; verdicts: CardVerdict[] }
+    /** Per card of `cards`: its own verdict (its own checks, holder binding required). */
+    verdicts: CardVerdict[]
     /** The headline's figures: proven ones apart from the others. */
     counts: PortfolioCounts
+    /** The recruiter's one verdict: skills an organisation vouches for that checked out, of those shown. */
+    summary: PortfolioSummary
     /** Formats of the presentations, for the download links. */
     formats: ('di' | 'jwt')[]
-    /** The profile sections the young person chose to show: their own words, not verified. */
+    /** The profile sections the young person chose to show and filled in: their own words. */
     profile: SharedProfile
   }
+
+export interface PortfolioSummary {
+  /** Vouched for by an organisation and every own check passed (verdict 'valid'). */
+  proven: number
+  /** Every card vouched for by someone else than the person (in the presentation or apart), whatever its verdict. */
+  shown: number
+  /** Authentic cards in the person's own words (not counted in `shown`). */
+  ownWords: number
+}
 
 export interface ViewOptions {
   now?: Date
@@ -71,19 +88,45 @@ export async function viewSharedPortfolio(rt: Runtime, token: string, { now = ne
   // Each card of the presentation says when its credential was issued to a linked identifier (its own holder check).
   const cards = rows.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(result.credentials?.[i]?.checks), otherIdentifier: otherIdentifierFromChecks(result.credentials?.[i]?.checks) }, now))
   const apartCards = apart.map((r, i) => toCard({ ...r, lifecycle: lifecycleFromChecks(apartResults[i]?.checks), otherIdentifier: unconfirmed(r, share.did) }, now))
+  const verdicts = cards.map((_, i) => cardVerdict({ result: result.credentials?.[i], needsHolder: true }))
+  const apartVerdicts = apartResults.map((r) => cardVerdict({ result: r, apart: true }))
   return {
     state: 'active',
     holderName: share.display_name,
+    firstName: firstName(share.display_name),
     about: share.about,
     expiresAt: share.expires_at,
     cards,
     knownIssuers: (result.credentials ?? []).map(knownIssuerOf),
     result,
-    apart: { cards: apartCards, results: apartResults, knownIssuers: apartResults.map(knownIssuerOf) },
+    verdicts,
+    apart: { cards: apartCards, results: apartResults, knownIssuers: apartResults.map(knownIssuerOf), verdicts: apartVerdicts },
     counts: countPortfolio({ cards, results: result.credentials ?? [] }, { results: apartResults }),
+    summary: summarise([...verdicts, ...apartVerdicts]),
     formats: parts.map((p) => p.format),
-    profile,
+    profile: filledProfile(profile),
   }
+}
+
+/** The chosen sections that have something in them: an empty one is never shown to a recruiter. */
+export function filledProfile(profile: SharedProfile): SharedProfile {
+  const a = profile.availability
+  return {
+    sections: profile.sections,
+    ...(profile.path?.length ? { path: profile.path } : {}),
+    ...(profile.goals?.length ? { goals: profile.goals } : {}),
+    ...(profile.languages?.length ? { languages: profile.languages } : {}),
+    ...(a && (a.availability || a.region) ? { availability: a } : {}),
+  }
+}
+
+/** Whether any of the young person's own sections has content. */
+export const hasOwnWords = (p: SharedProfile) => Boolean(p.path || p.goals || p.languages || p.availability)
+
+/** The recruiter's one verdict, from the cards' own verdicts only (never the page's banner). */
+export function summarise(verdicts: CardVerdict[]): PortfolioSummary {
+  const ownWords = verdicts.filter((v) => v.kind === 'ownWords').length
+  return { proven: verdicts.filter((v) => v.kind === 'valid').length, shown: verdicts.length - ownWords, ownWords }
 }
 
 function knownIssuerOf(r: VerificationResult): string | null {

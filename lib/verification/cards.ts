@@ -1,6 +1,7 @@
 import { isObject, parseInput, toArray } from '@/lib/credentials/verify/input'
 import type { VerificationResult } from '@/lib/credentials/verify/result'
 import { toCard, type CardLifecycle, type CredentialCardDto, type OtherIdentifier } from '@/lib/wallet/cards'
+import { cardVerdict, type CardVerdict } from './card-verdict'
 import { issuerStandingOfResult, type IssuerStandingDto } from './issuer-standing'
 
 // What the verified document says, as readable cards: one per credential (the credential itself,
@@ -13,11 +14,13 @@ export interface VerifiedContent {
   knownIssuers: (string | null)[]
   /** Per card: where its issuer stands in the registry of trusted issuers (known, external, suspended, unknown…). */
   issuers: IssuerStandingDto[]
+  /** Per card: its own verdict (its own checks only; inside a presentation, its own holder check too). */
+  verdicts: CardVerdict[]
 }
 
 export function contentOf(text: string, result: VerificationResult, now: Date): VerifiedContent {
   const parsed = parseInput(text)
-  if (!parsed.ok) return { cards: [], knownIssuers: [], issuers: [] }
+  if (!parsed.ok) return { cards: [], knownIssuers: [], issuers: [], verdicts: [] }
   const documents: unknown[] = parsed.kind === 'credential'
     ? [parsed.format === 'di' ? parsed.document : parsed.jwt]
     : toArray(parsed.format === 'di' ? parsed.document.verifiableCredential : (isObject(parsed.payload.vp) ? parsed.payload.vp.verifiableCredential : undefined))
@@ -29,6 +32,7 @@ export function contentOf(text: string, result: VerificationResult, now: Date): 
       return issuer?.status === 'passed' && typeof issuer.details?.name === 'string' ? issuer.details.name : null
     }),
     issuers: documents.map((_, i) => issuerStandingOfResult(perCredential[i])),
+    verdicts: documents.map((_, i) => cardVerdict({ result: perCredential[i], needsHolder: parsed.kind !== 'credential' })),
   }
 }
 

@@ -9,6 +9,7 @@ import { requestAddressKey } from '@/lib/security/request-address'
 import { verifyOnInstance } from '@/lib/verification/service'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
 import { contentOf } from '@/lib/verification/cards'
+import type { CardVerdict } from '@/lib/verification/card-verdict'
 import type { IssuerStandingDto } from '@/lib/verification/issuer-standing'
 import { INPUT_ERRORS, VerifyOptionsSchema, type VerifyInputError } from './schema'
 
@@ -36,6 +37,8 @@ export type VerifyState =
     knownIssuers: (string | null)[]
     /** Per card: where its issuer stands in the registry of trusted issuers. */
     issuers: IssuerStandingDto[]
+    /** Per card: its own verdict (lib/verification/card-verdict). */
+    verdicts: CardVerdict[]
   }
 
 /**

@@ -6,6 +6,7 @@ import { CredentialCard, type Translate } from '@/app/_components/credential-car
 import { VerificationReport } from '@/app/_components/verification-report'
 import { issueCredential } from '@/lib/credentials/issue'
 import { issueForOrganisation } from '@/lib/issuing/service'
+import { cardVerdict } from '@/lib/verification/card-verdict'
 import { issuerStandingOfResult } from '@/lib/verification/issuer-standing'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { toCard } from '@/lib/wallet/cards'
@@ -15,7 +16,8 @@ import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 
 // Every card (wallet, recruiter view, /verify: all render CredentialCard) says how the issuer
-// knows, in plain words; a self-declared card never looks checked by an organisation.
+// knows, in the words defined once (common.evidence); a self-declared card never looks checked by
+// an organisation; a card whose own checks did not pass states the level only as a claim.
 
 const rt = await createTestRuntime()
 const { org, alice } = await createWorld(rt)
@@ -29,7 +31,7 @@ async function render(locale: 'en' | 'fr', document: string, withStanding = fals
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'portfolio' }) as unknown as Translate
   const result = await verifyOnInstance(rt, { input: document })
   const element: ReactElement = createElement(CredentialCard, {
-    card: toCard({ document }), t, locale, variant: 'full',
+    card: toCard({ document }), t, locale, variant: 'full', verdict: cardVerdict({ result }),
     ...(withStanding ? { issuerStanding: issuerStandingOfResult(result), issuerLabel: 'Label from the registry' } : {}),
   })
   return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: 'Europe/Paris', children: element }))
@@ -40,26 +42,29 @@ const bySelf = async (format: 'di' | 'jwt' = 'di') => (await issueCredential({ a
 describe('the evidence level on a card', () => {
   test('assessed and witnessed name the organisation, in both languages', async () => {
     const assessed = await byOrg({ ...CLAIMS, evidenceLevel: 'assessed' })
-    expect(text(await render('en', assessed))).toContain('Assessed — Checked against criteria by Mission Locale Test.')
-    expect(text(await render('fr', assessed))).toContain('Évalué — Mission Locale Test l’a vérifié selon des critères.')
+    const assessedEn = text(await render('en', assessed))
+    expect(assessedEn).toContain('Assessed — Checked against criteria, for example a marked exercise or a practical test.')
+    expect(assessedEn).toContain('Vouched for by Mission Locale Test')
+    expect(text(await render('fr', assessed))).toContain('Évalué — Vérifié selon des critères, par exemple un exercice ou une mise en situation notée.')
     const witnessed = await byOrg(CLAIMS)
     const html = await render('en', witnessed)
-    expect(text(html)).toContain('Witnessed — Mission Locale Test saw it happen.')
+    expect(text(html)).toContain('Seen in action — Someone from the organisation saw them do it.')
     expect(html).toContain('data-evidence-level="witnessed"')
-    expect(text(await render('fr', witnessed))).toContain('Constaté — Mission Locale Test l’a vu faire.')
+    expect(text(await render('fr', witnessed))).toContain('Vu en situation — Quelqu’un de l’organisation l’a vu faire.')
   })
 
   test.each(['di', 'jwt'] as const)('self-declared (%s): the young person’s own words, no organisation look, no registry label', async (format) => {
     const html = await render('en', await bySelf(format), true)
     const words = text(html)
-    expect(words).toContain('Self-declared — In the young person’s own words, not checked by an organisation.')
+    expect(words).toContain('Self-declared — Said by the person themself: no organisation has checked it.')
+    expect(words).toContain('In their own words')
     expect(words).toContain('Written by Alice, about themself')
     expect(words).not.toContain('Label from the registry')
     expect(words).not.toContain('Vouched for by')
     expect(words).not.toContain('Verified by Tremplin')
     expect(html).toContain('data-issuer-standing="self"')
     expect(html).not.toContain('pill--passed')
-    expect(text(await render('fr', await bySelf(format)))).toContain('Déclaré par la personne — Avec ses propres mots : aucune organisation ne l’a vérifié.')
+    expect(text(await render('fr', await bySelf(format)))).toContain('Déclaré — Dit par la personne elle-même : aucune organisation ne l’a vérifié.')
   })
 
   test('a credential that states no level shows none', async () => {
@@ -67,9 +72,9 @@ describe('the evidence level on a card', () => {
     const card = toCard({ document: await byOrg(CLAIMS) })
     const { evidenceLevel: _, ...rest } = card
     const t = createTranslator({ locale: 'en', messages: en, namespace: 'portfolio' }) as unknown as Translate
-    const none = renderToStaticMarkup(createElement(CredentialCard, { card: { ...rest, evidenceLevel: null }, t, locale: 'en' }))
+    const none = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'Europe/Paris', children: createElement(CredentialCard, { card: { ...rest, evidenceLevel: null }, t, locale: 'en' }) }))
     expect(none).not.toContain('data-evidence-level')
-    expect(text(none)).not.toMatch(/Witnessed|Assessed|Self-declared/)
+    expect(text(none)).not.toMatch(/Seen in action|Assessed|Self-declared/)
     expect(html).toContain('data-evidence-level')
   })
 

@@ -1,11 +1,12 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { createTranslator } from 'next-intl'
+import { createTranslator, NextIntlClientProvider } from 'next-intl'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CredentialCard, type Translate } from '@/app/_components/credential-card'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { createShare } from '@/lib/portfolio/service'
 import { sharedPresentationFile, viewSharedPortfolio } from '@/lib/portfolio/view'
+import type { CardVerdict } from '@/lib/verification/card-verdict'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
 import en from '@/messages/en'
 import fr from '@/messages/fr'
@@ -26,9 +27,10 @@ let early: { di: string; jwt: string }
 /** The view's clock: the world's, an hour on. The early credentials are dated a day after it. */
 let viewAt: Date
 
-const render = (locale: 'fr' | 'en', card: CredentialCardDto) => {
+const render = (locale: 'fr' | 'en', card: CredentialCardDto, verdict?: CardVerdict) => {
   const t = createTranslator({ locale, messages: locale === 'fr' ? fr : en, namespace: 'portfolio' }) as unknown as Translate
-  return renderToStaticMarkup(createElement(CredentialCard, { card, t, locale })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+  const element = createElement(CredentialCard, { card, t, locale, verdict })
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: locale === 'fr' ? fr : en, timeZone: 'Europe/Paris', children: element })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 }
 
 beforeAll(async () => {
@@ -72,6 +74,10 @@ describe('a share holding a credential not valid yet', () => {
     expect(render('fr', card)).toContain(`Pas encore valable Valable seulement à partir du ${day('fr')}`)
     expect(render('en', card)).toContain(`Not valid yet Valid only from ${day('en')}`)
     expect(render('en', view.cards[0]!)).not.toContain('Not valid yet')
+    // On the recruiter's page the card carries its own verdict: not verified, why, and from when.
+    expect(view.verdicts[1]).toEqual({ kind: 'notValid', severity: 'failed', problems: ['notYetValid'] })
+    expect(render('en', card, view.verdicts[1])).toContain(`Not verified It only becomes valid later. Valid only from ${day('en')}`)
+    expect(view.verdicts[0]).toEqual({ kind: 'valid' })
   })
 
   test('once its day has come, the same share verifies whole', async () => {

@@ -75,16 +75,17 @@ describe('VerificationReport', () => {
 describe('CredentialCard', () => {
   test('labels follow the page’s language; the credential’s words keep theirs, marked with lang', () => {
     const t = createTranslator({ locale: 'en', messages: en, namespace: 'portfolio' }) as unknown as Translate
-    const html = renderToStaticMarkup(createElement(CredentialCard, { card: toCard({ document: w.badge.document }), t, locale: 'en', variant: 'full' }))
+    const html = render('en', createElement(CredentialCard, { card: toCard({ document: w.badge.document }), t, locale: 'en', variant: 'full' }))
     expect(text(html)).toContain('Vouched for by')
     expect(html).toMatch(/<h3[^>]*lang="fr"[^>]*>Respecter ses engagements<\/h3>/)
-    expect(html).toContain('<strong lang="fr">Autonome</strong>')
+    // A level of the rubric is named in the page's language, with its four steps (common.levels).
+    expect(text(html)).toContain('Level 3 of 4: Independent')
     expect(text(html)).toContain('Written in French')
   })
 
   test('no lang attribute when the credential is in the page’s language', () => {
     const t = createTranslator({ locale: 'fr', messages: fr, namespace: 'portfolio' }) as unknown as Translate
-    const html = renderToStaticMarkup(createElement(CredentialCard, { card: toCard({ document: w.badge.document }), t, locale: 'fr' }))
+    const html = render('fr', createElement(CredentialCard, { card: toCard({ document: w.badge.document }), t, locale: 'fr' }))
     expect(html).not.toContain('lang=')
     expect(text(html)).toContain('Attesté par')
   })

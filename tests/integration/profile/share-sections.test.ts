@@ -24,7 +24,7 @@ vi.mock('next-intl/server', () => ({
 }))
 
 const { createShareAction } = await import('@/app/(youth)/wallet/shares/actions')
-const { ProfileSections } = await import('@/app/(public)/p/[token]/profile-sections')
+const { OwnWords } = await import('@/app/(public)/p/[token]/profile-sections')
 
 type Rt = Awaited<ReturnType<typeof createTestRuntime>>
 let rt: Rt
@@ -90,13 +90,14 @@ describe('a share with profile sections', () => {
     expect(plainView.state === 'active' && plainView.profile).toEqual({ sections: [] })
   })
 
-  test('renders them as the young person’s own words, said to be unverified, in both languages', async () => {
+  test('renders them as the young person’s own words, plainly theirs and with no "not verified" verdict, in both languages', async () => {
     const share = await createShare(rt, alice(), { credentialIds: [w.badge.id], about: '', label: 'c', expiresInDays: 30, sections: ['path', 'goals', 'languages', 'availability'] })
     const view = await viewSharedPortfolio(rt, share.token, { lang: 'en' })
     if (view.state !== 'active') throw new Error(view.state)
-    const en = text(render((await ProfileSections({ profile: view.profile, holderName: 'Alice' }))!))
-    expect(en).toContain('In Alice’s own words')
-    expect(en).toContain('Not verified')
+    const en = text(render((await OwnWords({ profile: view.profile, about: '', holderName: 'Alice' }))!))
+    expect(en).toContain('In their own words')
+    expect(en).toContain('Written by Alice: not signed by an organisation.')
+    expect(en).not.toMatch(/not verified/i)
     expect(en).toContain('Aider ma grand-mère')
     expect(en).toContain('since February 2023')
     expect(en).toContain('Life experience')
@@ -112,14 +113,27 @@ describe('a share with profile sections', () => {
     expect(en).not.toContain('Edit')
 
     locale = 'fr'
-    const fr = text(render((await ProfileSections({ profile: view.profile, holderName: 'Alice' }))!))
-    expect(fr).toContain('Avec les mots de Alice')
-    expect(fr).toContain('Non vérifié')
+    const fr = text(render((await OwnWords({ profile: view.profile, about: '', holderName: 'Alice' }))!))
+    expect(fr).toContain('Ses propres mots')
+    expect(fr).not.toMatch(/non vérifié/i)
     expect(fr).toContain('depuis février 2023')
     expect(fr).toContain('arabe : Courant')
   })
 
   test('nothing is rendered when no section was chosen', async () => {
-    expect(await ProfileSections({ profile: { sections: [] }, holderName: 'Alice' })).toBeNull()
+    expect(await OwnWords({ profile: { sections: [] }, about: '', holderName: 'Alice' })).toBeNull()
+  })
+
+  test('a chosen section left empty is not shown to the recruiter (no "nothing written here")', async () => {
+    const share = await createShare(rt, alice(), { credentialIds: [w.badge.id], about: '', label: 'd', expiresInDays: 30, sections: ['path', 'goals', 'languages', 'availability'] })
+    await saveGoals(rt, alice(), { goals: [], region: '', availability: '', languages: [] })
+    const view = await viewSharedPortfolio(rt, share.token, { lang: 'en' })
+    if (view.state !== 'active') throw new Error(view.state)
+    expect(view.profile).toEqual({ sections: ['path', 'goals', 'languages', 'availability'], path: expect.any(Array) })
+    const en = text(render((await OwnWords({ profile: view.profile, about: '', holderName: 'Alice' }))!))
+    expect(en).toContain('Aider ma grand-mère')
+    expect(en).not.toContain(MESSAGES.en.profile.public.goals)
+    expect(en).not.toContain(MESSAGES.en.profile.public.availability)
+    expect(en).not.toContain(MESSAGES.en.profile.public.empty)
   })
 })

@@ -1,6 +1,6 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { createTranslator } from 'next-intl'
+import { createTranslator, NextIntlClientProvider } from 'next-intl'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { CredentialCard, type Translate } from '@/app/_components/credential-card'
 import { issueForOrganisation } from '@/lib/issuing/service'
@@ -184,7 +184,8 @@ describe('the issuer’s status on the card', () => {
   const lifecycle = { revokedAt: null, revokedReason: null, suspendedAt: null, suspendedReason: null }
   const render = (locale: 'fr' | 'en', card: ReturnType<typeof toCard>) => {
     const t = createTranslator({ locale, messages: locale === 'fr' ? fr : en, namespace: 'portfolio' }) as unknown as Translate
-    return renderToStaticMarkup(createElement(CredentialCard, { card, t, locale })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    // The card's level meter and evidence words read next-intl's context (common.levels, common.evidence).
+    return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: locale === 'fr' ? fr : en, timeZone: 'Europe/Paris', children: createElement(CredentialCard, { card, t, locale }) })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
   }
 
   test('revoked beats suspended, which beats expired; each comes with since when and the reason', () => {

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { useLocale, useTranslations } from 'next-intl'
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
 import { CredentialCard } from '@/app/_components/credential-card'
+import { cardVerdict } from '@/lib/verification/card-verdict'
 import type { FormValues } from '@/lib/issuing/issue-form'
 import { RadioGroup, SelectField } from '../../_components/form-field'
 import { useErrorText } from '../../_components/use-error-text'
@@ -127,7 +128,7 @@ export function IssueForm({ recipients, defaultHolder }: { recipients: Recipient
         <section ref={preview} tabIndex={-1} className="iss-preview" aria-labelledby="preview-title">
           <h2 id="preview-title" className="iss-preview__title">{t('issue.preview.title')}</h2>
           <p className="iss-preview__lead">{t('issue.preview.lead', { name: holderName })}</p>
-          <CredentialCard card={state.card} t={tp} locale={locale} variant="full" headingLevel={3}
+          <CredentialCard card={state.card} t={tp} locale={locale} variant="full" headingLevel={3} verdict={cardVerdict('preview')}
             photo={photoUrl && state.card.hasPhoto ? { src: photoUrl, alt: t('issue.preview.photoAlt') } : undefined} />
           <p className="alert iss-preview__note">{t('issue.preview.notSigned')}</p>
           <div className="form-actions">

@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/guards'
 import { AppError } from '@/lib/errors'
 import { experienceOfCredential } from '@/lib/profile/service'
 import { getRuntime } from '@/lib/runtime'
+import { cardVerdict } from '@/lib/verification/card-verdict'
 import { issuerStandingOfResult, registryIssuerName } from '@/lib/verification/issuer-standing'
 import { credentialIdFromSegment, credentialSegment, identifierToLink, linkIdentifierPath } from '@/lib/wallet/paths'
 import { getWalletCredentialOrThrow, type WalletCredential } from '@/lib/wallet/service'
@@ -39,28 +40,31 @@ export default async function CredentialPage({ params }: Props) {
           card={card} t={tc} locale={locale} variant="full" headingLevel={1}
           issuerLabel={registryIssuerName(standing) ?? importedIssuerLabel(card, tc, false)}
           issuerStanding={standing}
+          verdict={cardVerdict({ result: now })}
           photo={card.hasPhoto ? { src: `${base}/photo`, alt: t('detail.photoAlt', { title: card.title }) } : undefined}
         >
           {identifierToLink(card) && <Link className="button button--small button--primary" href={linkIdentifierPath(identifierToLink(card)!)}>{t('actions.link')}</Link>}
           {card.otherIdentifier?.binding === 'linked' && <Link className="button button--small button--secondary" href="/wallet/link">{t('actions.linked')}</Link>}
         </CredentialCard>
-        <section className={`card ${styles.panel}`} aria-labelledby="checked-title">
-          <h2 id="checked-title">{t('detail.checkedTitle')}</h2>
+        {/* One disclosure for every technical check (issue 12): the card above carries the one verdict. */}
+        <details className={`card ${styles.panel} disclosure`} data-testid="technical-details">
+          <summary>{tc('technicalDetails')}</summary>
+          <h2 className="visually-hidden">{tc('technicalDetails')}</h2>
           <p>{t('detail.checkedText')}</p>
-          <VerificationReport result={now} headingLevel={3} />
-        </section>
-        {card.imported && (
-          <section className={`card ${styles.panel}`} aria-labelledby="imported-title">
-            <h2 id="imported-title">{t('detail.importedTitle')}</h2>
-            <p>{t('detail.importedText', { date: format.dateTime(new Date(card.imported.at), { dateStyle: 'long' }) })}</p>
-            {atImport && (
-              <details className={`${styles.importDetails} disclosure`}>
-                <summary>{t('detail.importedChecks')}</summary>
-                <VerificationReport result={atImport} headingLevel={3} showLimits={false} />
-              </details>
-            )}
-          </section>
-        )}
+          <VerificationReport result={now} headingLevel={3} showLimits={false} />
+          {card.imported && (
+            <>
+              <h3>{t('detail.importedTitle')}</h3>
+              <p>{t('detail.importedText', { date: format.dateTime(new Date(card.imported.at), { dateStyle: 'long' }) })}</p>
+              {atImport && (
+                <>
+                  <h4>{t('detail.importedChecks')}</h4>
+                  <VerificationReport result={atImport} headingLevel={3} showLimits={false} />
+                </>
+              )}
+            </>
+          )}
+        </details>
         <section className={`card ${styles.panel}`} aria-labelledby="came-from-title">
           <h2 id="came-from-title">{tp('title')}</h2>
           {cameFrom
