@@ -129,6 +129,7 @@ describe('wording rules, on small inputs', () => {
     ['ton conseiller·ère', 0],
     ['les tuteur·rices et recruteur·euses', 0],
     ['tu es inscrit·e, déconnecté·es', 0],
+    ['une personne (conseiller·ère, tuteur·rice)', 0],
     ['ton conseiller·e', 1],
     ['un tuteur·trice', 1],
     ['recruteur(euse)', 1],

@@ -61,7 +61,7 @@ const ROLE_FORMS: Record<string, string[]> = {
  */
 export function frenchInclusiveForm(value: string): string[] {
   const out: string[] = []
-  for (const m of value.matchAll(/\p{L}+(?:[·.(]\p{L}+\)?)+/gu)) {
+  for (const m of value.matchAll(/\p{L}+(?:[·.]\p{L}+|\(\p{L}+\))+/gu)) {
     const word = m[0].toLowerCase()
     const stem = Object.keys(ROLE_FORMS).find((s) => word.startsWith(s) && /[·.(]/.test(word))
     if (stem) {
