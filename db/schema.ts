@@ -420,6 +420,8 @@ export interface CredentialSkillsTable {
   label: string
   /** 'self_declared' | 'witnessed' | 'assessed', or null when the credential does not say. */
   evidence_level: string | null
+  /** 'discovering' | 'practising' | 'autonomous' | 'expert', or null when the credential does not say (issue 12). */
+  skill_level: string | null
 }
 
 /** A young person who opted in to the recruiters' directory (withdrawing deletes the row). */

@@ -9,6 +9,7 @@ import * as m20261207_1000 from './2026_12_07_1000_linked_identifiers'
 import * as m20261207_1100 from './2026_12_07_1100_offers_retired_keys'
 import * as m20261207_1230 from './2026_12_07_1230_share_token_ciphertext'
 import * as m20261207_2330 from './2026_12_07_2330_taxonomy_words'
+import * as m20261207_2340 from './2026_12_07_2340_directory_skill_levels'
 import * as m20261208_0000 from './2026_12_08_0000_notifications'
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1100_offers_retired_keys': m20261207_1100,
   '2026_12_07_1230_share_token_ciphertext': m20261207_1230,
   '2026_12_07_2330_taxonomy_words': m20261207_2330,
+  '2026_12_07_2340_directory_skill_levels': m20261207_2340,
   '2026_12_08_0000_notifications': m20261208_0000,
 }

@@ -3,9 +3,10 @@ import { AVAILABILITIES, LANGUAGE_CODES, LANGUAGE_LEVELS, type Availability, typ
 import type { Runtime } from '@/lib/runtime'
 import { getConcept } from '@/lib/taxonomy/service'
 import * as repo from './repository'
+import { isUnalignedSkill, SKILL_LEVELS, type SkillLevel } from './skill-rows'
 
 // A blind profile: what a recruiter may know of a young person before they accept a contact.
-// Built ONLY from the handle, credential_skills (skill, evidence level), the issuing
+// Built ONLY from the handle, credential_skills (skill, skill level, evidence level), the issuing
 // organisation's name (or a registry's name for an imported credential; "self-declared" when the
 // young person vouches for themself), profiles (region, availability, languages) and the goals'
 // labels. Never a credential document, never free text the young person wrote about themself,
@@ -23,8 +24,10 @@ export interface BlindSkillDto {
   label: string
   /** The best evidence level among the credentials stating it (null: none states one). */
   bestLevel: EvidenceLevel | null
-  /** Each credential's evidence level and issuer, once per distinct pair, best first. */
-  sources: { level: EvidenceLevel | null; issuer: IssuerDto }[]
+  /** The highest skill level among the credentials stating it (null: none states one). */
+  skillLevel: SkillLevel | null
+  /** Each credential's evidence level, skill level and issuer, once per distinct triple, best first. */
+  sources: { level: EvidenceLevel | null; skillLevel: SkillLevel | null; issuer: IssuerDto }[]
   /** The skill searched for. */
   matches: boolean
 }
@@ -41,6 +44,8 @@ export interface BlindProfileDto {
 }
 
 const rank = (l: EvidenceLevel | null) => (l ? EVIDENCE_LEVELS.indexOf(l) + 1 : 0)
+const step = (l: SkillLevel | null) => (l ? SKILL_LEVELS.indexOf(l) + 1 : 0)
+const asSkillLevel = (v: string | null): SkillLevel | null => ((SKILL_LEVELS as readonly (string | null)[]).includes(v) ? (v as SkillLevel) : null)
 
 function parseLanguages(text: string | null | undefined): BlindProfileDto['languages'] {
   try {
@@ -76,16 +81,21 @@ async function conceptLabels(rt: Pick<Runtime, 'db'>, uris: string[], lang: stri
 function groupSkills(rows: SkillRow[], registry: Map<string, string>, labels: Map<string, string>, skill?: string): BlindSkillDto[] {
   const byUri = new Map<string, BlindSkillDto>()
   for (const row of rows) {
+    const issuer = issuerOf(row, registry)
+    // A badge aligned to no concept is named by its title: a young person's own words when they
+    // vouch for themself, which a blind profile never shows.
+    if (isUnalignedSkill(row.skill_uri) && issuer.kind === 'self') continue
     const level = isEvidenceLevel(row.evidence_level) ? row.evidence_level : null
-    const s = byUri.get(row.skill_uri) ?? { uri: row.skill_uri, label: labels.get(row.skill_uri) ?? row.label, bestLevel: null, sources: [], matches: row.skill_uri === skill }
+    const skillLevel = asSkillLevel(row.skill_level)
+    const s = byUri.get(row.skill_uri) ?? { uri: row.skill_uri, label: labels.get(row.skill_uri) ?? row.label, bestLevel: null, skillLevel: null, sources: [], matches: row.skill_uri === skill }
     byUri.set(row.skill_uri, s)
     if (rank(level) > rank(s.bestLevel)) s.bestLevel = level
-    const issuer = issuerOf(row, registry)
-    if (!s.sources.some((x) => x.level === level && JSON.stringify(x.issuer) === JSON.stringify(issuer))) s.sources.push({ level, issuer })
+    if (step(skillLevel) > step(s.skillLevel)) s.skillLevel = skillLevel
+    if (!s.sources.some((x) => x.level === level && x.skillLevel === skillLevel && JSON.stringify(x.issuer) === JSON.stringify(issuer))) s.sources.push({ level, skillLevel, issuer })
   }
   const skills = [...byUri.values()]
-  for (const s of skills) s.sources.sort((a, b) => rank(b.level) - rank(a.level))
-  return skills.sort((a, b) => Number(b.matches) - Number(a.matches) || rank(b.bestLevel) - rank(a.bestLevel) || a.label.localeCompare(b.label))
+  for (const s of skills) s.sources.sort((a, b) => rank(b.level) - rank(a.level) || step(b.skillLevel) - step(a.skillLevel))
+  return skills.sort((a, b) => Number(b.matches) - Number(a.matches) || rank(b.bestLevel) - rank(a.bestLevel) || step(b.skillLevel) - step(a.skillLevel) || a.label.localeCompare(b.label))
 }
 
 /** Blind profiles of these directory entries, in the same order. */
@@ -101,7 +111,7 @@ export async function buildBlindProfiles(
   const registryRows = await repo.listRegistryNames(rt.db, [...new Set(skills.filter((s) => s.origin === 'imported' && s.issuer_did).map((s) => s.issuer_did!))])
   const registry = new Map<string, string>()
   for (const r of registryRows) if (!registry.has(r.did)) registry.set(r.did, r.name)
-  const labels = await conceptLabels(rt, [...skills.map((s) => s.skill_uri), ...goals.flatMap((g) => (g.occupation_uri ? [g.occupation_uri] : []))], options.lang)
+  const labels = await conceptLabels(rt, [...skills.map((s) => s.skill_uri).filter((u) => !isUnalignedSkill(u)), ...goals.flatMap((g) => (g.occupation_uri ? [g.occupation_uri] : []))], options.lang)
   return entries.map((entry) => {
     const profile = profiles.find((p) => p.user_id === entry.user_id)
     return {

@@ -147,7 +147,7 @@ export async function searchEntries(db: Db, f: SearchFilters & { recruiterId: st
 export function listCountedSkills(db: Db, userIds: string[], now: string) {
   if (!userIds.length) return Promise.resolve([])
   return countedSkills(db, now)
-    .select(['c.holder_user_id', 'c.id as credential_id', 'c.origin', 'c.issuer_did', 'cs.skill_uri', 'cs.label', 'o.name as organisation_name'])
+    .select(['c.holder_user_id', 'c.id as credential_id', 'c.origin', 'c.issuer_did', 'cs.skill_uri', 'cs.label', 'cs.skill_level', 'o.name as organisation_name'])
     .select(EFFECTIVE_LEVEL.as('evidence_level'))
     .where('c.holder_user_id', 'in', userIds)
     .orderBy('cs.label')

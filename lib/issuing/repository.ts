@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database, NewCredentialRow } from '@/db/schema'
-import { evidenceLevelOf, skillsOf } from '@/lib/credentials/evidence'
+import { evidenceLevelOf } from '@/lib/credentials/evidence'
+import { directorySkillRows } from '@/lib/directory/skill-rows'
 import { readDocument } from '@/lib/wallet/cards'
 
 /** Stores a credential and indexes the skills it states (one write: call it inside the caller's transaction). */
@@ -37,7 +38,7 @@ function skillRowsOf(row: Pick<NewCredentialRow, 'id' | 'document' | 'format'>) 
     return []
   }
   const evidence_level = evidenceLevelOf(credential)
-  return skillsOf(credential).map((s) => ({ credential_id: row.id, skill_uri: s.uri, label: s.label, evidence_level }))
+  return directorySkillRows(credential).map((s) => ({ credential_id: row.id, ...s, evidence_level }))
 }
 
 async function insertSkillRows(db: Db | Transaction<Database>, rows: ReturnType<typeof skillRowsOf>) {

@@ -54,9 +54,9 @@ describe('migration 2026_11_27_1800_network on an existing database', () => {
     expect(await migrateToLatest(db)).toContain('2026_11_27_1800_network')
     const rows = await db.selectFrom('credential_skills').selectAll().orderBy('credential_id').orderBy('skill_uri').execute()
     expect(rows).toEqual([
-      { credential_id: 'urn:uuid:di', skill_uri: `${ESCO}a1`, label: 'accueillir des clients', evidence_level: null },
-      { credential_id: 'urn:uuid:di', skill_uri: `${ESCO}b2`, label: 'travailler en équipe', evidence_level: null },
-      { credential_id: 'urn:uuid:jwt', skill_uri: `${ESCO}c3`, label: 'cuisiner', evidence_level: null },
+      { credential_id: 'urn:uuid:di', skill_uri: `${ESCO}a1`, label: 'accueillir des clients', evidence_level: null, skill_level: null },
+      { credential_id: 'urn:uuid:di', skill_uri: `${ESCO}b2`, label: 'travailler en équipe', evidence_level: null, skill_level: null },
+      { credential_id: 'urn:uuid:jwt', skill_uri: `${ESCO}c3`, label: 'cuisiner', evidence_level: null, skill_level: null },
     ])
   })
 

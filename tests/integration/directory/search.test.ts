@@ -78,8 +78,8 @@ describe('the search', () => {
     expect(skills[SKILL_CASH]).toMatchObject({ bestLevel: 'witnessed', sources: [{ level: 'witnessed', issuer: { kind: 'organisation', name: 'Boulangerie Témoin' } }] })
     // Self-declared says so (never the document's issuer name); the imported one shows the registry's name.
     expect(skills[SKILL_CARE]!.sources).toEqual([
-      { level: 'assessed', issuer: { kind: 'registry', name: 'Registre DCC des universités' } },
-      { level: 'self_declared', issuer: { kind: 'self' } },
+      { level: 'assessed', skillLevel: null, issuer: { kind: 'registry', name: 'Registre DCC des universités' } },
+      { level: 'self_declared', skillLevel: null, issuer: { kind: 'self' } },
     ])
   })
 

@@ -2,6 +2,8 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { languageName } from '@/app/(youth)/profile/_components/language-name'
 import type { BlindProfileDto, BlindSkillDto, IssuerDto } from '@/lib/directory/service'
+import { SKILL_LEVELS } from '@/lib/directory/skill-rows'
+import { capitalise } from '@/lib/i18n/text'
 import styles from '../directory.module.css'
 
 // A blind profile, as a result card or in full. The same component renders the recruiter's view
@@ -12,6 +14,7 @@ const CARD_SKILLS = 5
 const PILL: Record<string, string> = { assessed: 'pill--passed', witnessed: 'pill--info', self_declared: 'pill--unchecked', none: 'pill--unchecked' }
 
 type T = Awaited<ReturnType<typeof getTranslations<'directory'>>>
+type TC = Awaited<ReturnType<typeof getTranslations<'common'>>>
 
 function issuerText(t: T, issuer: IssuerDto): string {
   if (issuer.kind === 'organisation') return t('issuer.organisation', { name: issuer.name })
@@ -19,16 +22,28 @@ function issuerText(t: T, issuer: IssuerDto): string {
   return t(`issuer.${issuer.kind}`)
 }
 
-function Skill({ skill, t, full }: { skill: BlindSkillDto; t: T; full: boolean }) {
+/** The evidence word, defined once in `common.evidence` ("not stated" when the credential says nothing). */
+const evidenceWord = (t: T, tc: TC, level: BlindSkillDto['bestLevel']) => (level ? tc(`evidence.${level}.term`) : t('levels.none'))
+
+function Skill({ skill, t, tc, full, locale }: { skill: BlindSkillDto; t: T; tc: TC; full: boolean; locale: string }) {
   const sources = full ? skill.sources : skill.sources.slice(0, 1)
+  const step = skill.skillLevel ? SKILL_LEVELS.indexOf(skill.skillLevel) + 1 : 0
   return (
     <li className={`${styles.skill}${skill.matches ? ` ${styles.match}` : ''}`}>
-      <span className={styles.skillLabel}>{skill.label}</span>
+      <span className={styles.skillLabel}>{capitalise(skill.label, locale)}</span>
       {skill.matches && <span className="visually-hidden"> ({t('card.matches')})</span>}
+      {skill.skillLevel && (
+        <span className={styles.skillLevel} data-level-step={step}>
+          <span className={styles.levelBars} aria-hidden="true">
+            {SKILL_LEVELS.map((l, i) => <span key={l} className={i < step ? styles.levelOn : styles.levelOff} />)}
+          </span>
+          <span>{tc('levels.meter', { step, name: tc(`levels.${skill.skillLevel}`) })}</span>
+        </span>
+      )}
       <ul className={styles.sources}>
         {sources.map((s, i) => (
           <li key={i}>
-            <span className={`pill ${PILL[s.level ?? 'none']}`}>{t(`levels.${s.level ?? 'none'}`)}</span>{' '}
+            <span className={`pill ${PILL[s.level ?? 'none']}`}>{evidenceWord(t, tc, s.level)}</span>{' '}
             <span className={styles.issuer}>{issuerText(t, s.issuer)}</span>
           </li>
         ))}
@@ -44,7 +59,7 @@ export async function BlindProfile({ profile, variant, href, headingLevel = 2 }:
   href?: string
   headingLevel?: 1 | 2 | 3
 }) {
-  const [t, tp, locale] = await Promise.all([getTranslations('directory'), getTranslations('profile'), getLocale()])
+  const [t, tp, tc, locale] = await Promise.all([getTranslations('directory'), getTranslations('profile'), getTranslations('common'), getLocale()])
   const full = variant === 'full'
   const Heading = `h${headingLevel}` as 'h1' | 'h2' | 'h3'
   const Sub = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4'
@@ -55,14 +70,13 @@ export async function BlindProfile({ profile, variant, href, headingLevel = 2 }:
       <Heading className={profile.handle ? styles.handle : styles.handlePending}>
         {href ? <Link href={href}>{title}</Link> : title}
       </Heading>
-      <p className={styles.facts}>
-        <span>{profile.region ?? t('card.notGiven')}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{profile.availability ? tp(`availability.${profile.availability}`) : t('card.notGiven')}</span>
-      </p>
+      <dl className={styles.facts}>
+        <div><dt>{t('card.regionLabel')}</dt> <dd>{profile.region ?? t('card.regionNotGiven')}</dd></div>
+        <div><dt>{t('card.availabilityLabel')}</dt> <dd>{profile.availability ? tp(`availability.${profile.availability}`) : t('card.availabilityNotGiven')}</dd></div>
+      </dl>
       <Sub className={styles.subhead}>{t('card.skills')}</Sub>
       {skills.length === 0 ? <p className={styles.muted}>{t('results.noSkills')}</p> : (
-        <ul className={styles.skills}>{skills.map((s) => <Skill key={s.uri} skill={s} t={t} full={full} />)}</ul>
+        <ul className={styles.skills}>{skills.map((s) => <Skill key={s.uri} skill={s} t={t} tc={tc} full={full} locale={locale} />)}</ul>
       )}
       {!full && profile.skills.length > CARD_SKILLS && <p className={styles.muted}>{t('results.moreSkills', { count: profile.skills.length - CARD_SKILLS })}</p>}
       <dl className={styles.more}>
