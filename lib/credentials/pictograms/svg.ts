@@ -18,7 +18,7 @@ export function pictogramSvg(family: PictogramFamily): string {
 /**
  * The pictogram as a `data:` URI (base64), the `id` of an OB 3.0 `Image`: the badge carries its
  * own picture, so any wallet or verifier shows it without fetching anything from this service
- * (docs/decisions/024-badge-pictograms.md).
+ * (docs/decisions/028-everyday-skill-search-and-badge-pictograms.md).
  */
 export function pictogramDataUri(family: PictogramFamily): string {
   return `data:image/svg+xml;base64,${Buffer.from(pictogramSvg(family), 'utf8').toString('base64')}`

@@ -60,7 +60,7 @@ export function evidence(list: EvidenceClaim[] | undefined) {
 /**
  * The achievement's OB 3.0 `image` (Image, OB 3.0 § B.1.14): the pictogram of the skill's family as
  * a `data:` URI, so the badge carries its own picture and nobody showing it has to fetch it from
- * us (docs/decisions/024-badge-pictograms.md). Badges issued before issue 12 have none and verify
+ * us (docs/decisions/028-everyday-skill-search-and-badge-pictograms.md). Badges issued before issue 12 have none and verify
  * as before.
  */
 export function achievementImage(skill: SkillForPictogram) {
