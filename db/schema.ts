@@ -363,6 +363,10 @@ export interface BulkBatchesTable {
   /** 'previewed' | 'running' | 'done' */
   status: string
   total_rows: number
+  /** The encoding the CSV was read in (lib/bulk/encoding.ts); null for a selection. */
+  encoding: ColumnType<string | null, string | null | undefined, string | null>
+  /** ',' | ';' | '\t'; null for a selection. */
+  delimiter: ColumnType<string | null, string | null | undefined, string | null>
   created_by: string
   created_at: Timestamp
   started_at: Timestamp | null
@@ -377,8 +381,12 @@ export interface BulkRowsTable {
   subject_did: string | null
   /** JSON text of the claims to sign. */
   claims: string
-  /** 'ready' | 'invalid' | 'issued' | 'failed' */
+  /** 'ready' | 'invalid' | 'issued' | 'failed' | 'skipped' (repeats a badge; not issued unless chosen) */
   status: string
+  /** JSON { kind: 'held', credentialId, issuedAt } | { kind: 'row', row }: the badge this row repeats. */
+  duplicate: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1: the counsellor chose to issue this repeat again on purpose. */
+  reissue: ColumnType<number, number | undefined, number>
   /** JSON text: field errors or a message. */
   error: string | null
   /** Set in the same transaction that stores the credential: a row is issued at most once. */

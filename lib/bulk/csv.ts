@@ -1,8 +1,10 @@
 import { CsvError, parseCsv } from '@/lib/taxonomy/csv'
+import { decodeCsvBytes, type CsvEncoding } from './encoding'
 
 // The bulk-issuing CSV (documented in docs/decisions/012-bulk-issuing.md and on the upload page):
 // a header row naming the columns (any order, case ignored), then one young person per row.
 // Parsed with the project's RFC 4180 reader (lib/taxonomy/csv, tested); no CSV package is installed.
+// The bytes are decoded first, in the encoding they were saved in (./encoding.ts).
 
 export const BULK_COLUMNS = ['person', 'skill', 'level', 'observation', 'evidence_level', 'evidence_url', 'valid_until', 'language'] as const
 export type BulkColumn = (typeof BULK_COLUMNS)[number]
@@ -21,14 +23,66 @@ export type CsvFileError =
   | { key: 'unknownColumns'; columns: string }
   | { key: 'badCsv'; line: number }
 
-export type ParsedCsv = { ok: true; rows: CsvRecord[] } | { ok: false; error: CsvFileError }
+export type Delimiter = ',' | ';' | '\t'
+export type ParsedCsv = { ok: true; rows: CsvRecord[]; delimiter: Delimiter } | { ok: false; error: CsvFileError }
+export type ReadCsv = (ParsedCsv & { ok: true; encoding: CsvEncoding }) | { ok: false; error: CsvFileError }
+
+/** The bytes of an uploaded file: its encoding found (./encoding.ts), then its rows. */
+export async function readBulkCsv(bytes: Uint8Array): Promise<ReadCsv> {
+  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: { key: 'fileTooLarge' } }
+  const { text, encoding } = decodeCsvBytes(bytes)
+  const parsed = await parseBulkCsv(text)
+  return parsed.ok ? { ...parsed, encoding } : parsed
+}
+
+/**
+ * The separator: the one that splits the header (quotes respected) into the most known column
+ * names — a comma inside a quoted name cannot mislead it — then the one giving the most fields.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const header = firstRecord(text.replace(/^\uFEFF/, ''))
+  let best: { d: Delimiter; known: number; fields: number } = { d: ',', known: -1, fields: 0 }
+  for (const d of [',', ';', '\t'] as const) {
+    const names = splitRecord(header, d).map((n) => n.trim().toLowerCase())
+    const known = names.filter((n) => (BULK_COLUMNS as readonly string[]).includes(n)).length
+    if (known > best.known || (known === best.known && names.length > best.fields)) best = { d, known, fields: names.length }
+  }
+  return best.d
+}
+
+/** The text up to the first line break outside quotes. */
+function firstRecord(text: string): string {
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) return text.slice(0, i)
+  }
+  return text
+}
+
+/** One record's fields (RFC 4180 quoting). */
+function splitRecord(record: string, d: string): string[] {
+  const fields: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < record.length; i++) {
+    const ch = record[i]!
+    if (quoted) {
+      if (ch === '"' && record[i + 1] === '"') { field += '"'; i++ } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === d) { fields.push(field); field = '' } else field += ch
+  }
+  fields.push(field)
+  return fields
+}
 
 /** The file's rows by column, or why the file as a whole cannot be read. */
 export async function parseBulkCsv(text: string): Promise<ParsedCsv> {
   if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) return { ok: false, error: { key: 'fileTooLarge' } }
-  // Spreadsheets in French locales save with semicolons: the header tells which.
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? ''
-  const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ','
+  // Spreadsheets in French locales save with semicolons, some tools with tabs: the header tells which.
+  const delimiter = detectDelimiter(text)
   const records: string[][] = []
   try {
     for await (const record of parseCsv([text], delimiter)) {
@@ -60,7 +114,7 @@ export async function parseBulkCsv(text: string): Promise<ParsedCsv> {
     })
     return row
   })
-  return { ok: true, rows }
+  return { ok: true, rows, delimiter }
 }
 
 /** A field for a CSV file: quoted when it holds a comma, quote or line break (RFC 4180). */

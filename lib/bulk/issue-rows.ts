@@ -5,7 +5,9 @@ import { AppError, ValidationError } from '@/lib/errors'
 import { issueBatchForOrganisation } from '@/lib/issuing/batch'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import type { Runtime } from '@/lib/runtime'
-import type { RowError } from './service'
+import type { Person, RowError } from './check-row'
+import { duplicateJson, findHeld, heldBadges, heldNow, skillKeys, type Duplicate, type KeysCache } from './duplicates'
+import { REPLACEMENT } from './encoding'
 
 // Issuing a group of a batch's ready rows (decision 012, "Exactly once"). The fast way signs the
 // group's credentials one after the other and commits them in ONE transaction, which also marks
@@ -13,37 +15,53 @@ import type { RowError } from './service'
 // run refuses the whole transaction. Then (and whenever the group's transaction fails for any other
 // reason) the rows still ready are issued one by one, each in its own transaction: the way every
 // row went before. Either way a row and its credential are committed together or not at all.
+//
+// A row repeating a badge (issue 12 §7) is checked again here, as the world may have changed since
+// the preview: before signing (the row is skipped, nothing signed) and inside the write
+// transaction (a badge committed meanwhile refuses the row, which is then skipped) — unless the
+// counsellor chose to issue that row again on purpose.
 
-export interface ReadyRow { row_number: number; holder_user_id: string | null; subject_did: string | null; claims: string }
+export interface ReadyRow { row_number: number; holder_user_id: string | null; subject_did: string | null; claims: string; reissue: number }
 
 export interface IssueRowsContext {
   batch: { id: string; template_id: string; format: string }
   organisationId: string
   actor: SessionUser
   /** The organisation's young people now, by DID (read once per chunk). */
-  current: Map<string, { id: string }>
+  current: Map<string, Person>
   now?: Date
   markFailed: (rowNumber: number, errors: RowError[]) => Promise<void>
+  /** Each stored badge's skill, read once per chunk (./duplicates.ts). */
+  keysCache?: KeysCache
+  /** The tests' hook between the check for repeats and the signing (where the world may change). */
+  beforeSign?: () => void | Promise<void>
   schemaErrors: (e: ValidationError) => RowError[]
 }
 
 class RowAlreadyIssued extends Error {}
+class RowRepeats extends Error {
+  constructor(readonly duplicate: Duplicate) { super('The young person holds this badge already') }
+}
 
 /** Issues `rows` (each still ready when read); failures are marked per row. @throws AppError FORBIDDEN (the organisation may no longer issue). */
 export async function issueRows(rt: Runtime, ctx: IssueRowsContext, rows: ReadyRow[]): Promise<void> {
-  const valid: ReadyRow[] = []
+  const candidates: ReadyRow[] = []
   for (const row of rows) {
     const person = row.subject_did ? ctx.current.get(row.subject_did) : undefined
     if (!person || person.id !== row.holder_user_id) await ctx.markFailed(row.row_number, [{ column: 'person', key: 'personNotFound' }])
-    else valid.push(row)
+    // Never signed: a character the file's encoding could not read (the preview refuses it too).
+    else if (row.claims.includes(REPLACEMENT)) await ctx.markFailed(row.row_number, [{ column: 'row', key: 'unreadableCharacter' }])
+    else candidates.push(row)
   }
+  const valid = await withoutRepeats(rt, ctx, candidates)
   if (!valid.length) return
+  await ctx.beforeSign?.()
   let outcomes
   try {
     outcomes = await issueBatchForOrganisation(rt, {
       organisation: { id: ctx.organisationId }, templateId: ctx.batch.template_id, format: format(ctx), issuedByUserId: ctx.actor.id, now: ctx.now,
       items: valid.map((row) => ({ subjectDid: row.subject_did!, claims: JSON.parse(row.claims) })),
-      within: (trx, i, issued) => markIssued(trx, ctx.batch.id, valid[i]!.row_number, issued.id),
+      within: (trx, i, issued) => commitRow(trx, ctx, valid[i]!, issued.id),
     })
   } catch (e) {
     if (e instanceof AppError && e.code === 'FORBIDDEN') throw e
@@ -57,6 +75,37 @@ export async function issueRows(rt: Runtime, ctx: IssueRowsContext, rows: ReadyR
 }
 
 const format = (ctx: IssueRowsContext) => (ctx.batch.format === 'jwt' ? 'jwt' as const : 'di' as const)
+
+const keysOf = (row: ReadyRow) => skillKeys((JSON.parse(row.claims) as { skill?: Parameters<typeof skillKeys>[0] }).skill)
+
+/** The rows to sign: those not repeating a badge the young person holds now (skipped), or chosen to be issued again. */
+async function withoutRepeats(rt: Runtime, ctx: IssueRowsContext, rows: ReadyRow[]): Promise<ReadyRow[]> {
+  const checked = rows.filter((r) => r.reissue !== 1)
+  if (!checked.length) return rows
+  const people = checked.map((r) => ({ id: r.holder_user_id! }))
+  const held = await heldBadges(rt.db, ctx.organisationId, people, ctx.now ?? new Date(), { cache: ctx.keysCache })
+  const out: ReadyRow[] = []
+  for (const row of rows) {
+    const badge = row.reissue === 1 ? undefined : findHeld(held.get(row.holder_user_id!), keysOf(row))
+    if (badge) await markSkipped(rt, ctx.batch.id, row.row_number, { kind: 'held', credentialId: badge.credentialId, issuedAt: badge.issuedAt })
+    else out.push(row)
+  }
+  return out
+}
+
+/** Inside the write transaction: the row is marked issued — once — unless it now repeats a badge committed meanwhile. */
+async function commitRow(trx: Transaction<Database>, ctx: IssueRowsContext, row: ReadyRow, credentialId: string) {
+  if (row.reissue !== 1) {
+    const badge = await heldNow(trx, ctx.organisationId, row.holder_user_id!, keysOf(row), credentialId, ctx.now ?? new Date(), ctx.keysCache)
+    if (badge) throw new RowRepeats({ kind: 'held', credentialId: badge.credentialId, issuedAt: badge.issuedAt })
+  }
+  await markIssued(trx, ctx.batch.id, row.row_number, credentialId)
+}
+
+async function markSkipped(rt: Runtime, batchId: string, rowNumber: number, duplicate: Duplicate) {
+  await rt.db.updateTable('bulk_rows').set({ status: 'skipped', duplicate: duplicateJson(duplicate) })
+    .where('batch_id', '=', batchId).where('row_number', '=', rowNumber).where('status', '=', 'ready').where('reissue', '=', 0).execute()
+}
 
 async function markIssued(trx: Transaction<Database>, batchId: string, rowNumber: number, credentialId: string) {
   const result = await trx.updateTable('bulk_rows').set({ status: 'issued', credential_id: credentialId, issued_at: new Date().toISOString(), error: null })
@@ -78,10 +127,11 @@ async function issueOneRow(rt: Runtime, ctx: IssueRowsContext, row: ReadyRow): P
     await issueForOrganisation(rt, {
       organisation: { id: ctx.organisationId }, templateId: ctx.batch.template_id, subjectDid: row.subject_did!, claims: JSON.parse(row.claims),
       format: format(ctx), issuedByUserId: ctx.actor.id, now: ctx.now,
-      within: (trx, issued) => markIssued(trx, ctx.batch.id, row.row_number, issued.id),
+      within: (trx, issued) => commitRow(trx, ctx, row, issued.id),
     })
   } catch (e) {
     if (e instanceof RowAlreadyIssued) return // another run issued it: its credential stands, this one was rolled back
+    if (e instanceof RowRepeats) return markSkipped(rt, ctx.batch.id, row.row_number, e.duplicate) // a badge committed meanwhile
     if (e instanceof AppError && e.code === 'FORBIDDEN') throw e
     await ctx.markFailed(row.row_number, whyFailed(ctx, e))
   }

@@ -4,7 +4,7 @@ import { BULK_COLUMNS, bulkCsvTemplate, csvField, parseBulkCsv, toCsv } from '@/
 describe('the bulk CSV file', () => {
   test('reads quoted fields (commas, quotes, line breaks), a BOM, CRLF, any column order and case', async () => {
     const text = '\uFEFFLevel,PERSON,skill,observation\r\n2,samira,"Accueil, caisse","Dit ""bonjour"",\nsourit."\r\n\r\n'
-    expect(await parseBulkCsv(text)).toEqual({ ok: true, rows: [{ level: '2', person: 'samira', skill: 'Accueil, caisse', observation: 'Dit "bonjour",\nsourit.' }] })
+    expect(await parseBulkCsv(text)).toEqual({ ok: true, delimiter: ',', rows: [{ level: '2', person: 'samira', skill: 'Accueil, caisse', observation: 'Dit "bonjour",\nsourit.' }] })
   })
 
   test('the template reads back with every column and two rows', async () => {

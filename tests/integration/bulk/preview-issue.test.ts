@@ -38,7 +38,7 @@ describe('preview: every row checked, nothing signed', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const batch = await getBatch(rt, w.counsellor, result.batchId)
-    expect(batch).toMatchObject({ status: 'previewed', total: 11, ready: 4, invalid: 7, issued: 0 })
+    expect(batch).toMatchObject({ status: 'previewed', total: 11, ready: 4, invalid: 6, skipped: 1, issued: 0 })
     const errs = (n: number) => batch.rows.find((r) => r.rowNumber === n)!.errors
     expect(batch.rows.filter((r) => r.status === 'ready').map((r) => r.rowNumber)).toEqual([1, 2, 3, 11])
     expect(errs(4)).toEqual([{ column: 'person', key: 'personNotFound' }])
@@ -46,7 +46,8 @@ describe('preview: every row checked, nothing signed', () => {
     expect(errs(6)).toEqual([{ column: 'level', key: 'invalidChoice' }, { column: 'observation', key: 'tooShort:10' }])
     expect(errs(7)).toEqual(expect.arrayContaining([{ column: 'language', key: 'invalidLanguage' }]))
     expect(errs(8)).toEqual([{ column: 'skill', key: 'skillUnknownUri' }])
-    expect(errs(9)).toEqual([{ column: 'row', key: 'duplicate:1' }])
+    // The same person and skill again: set aside as a repeat of row 1 (not an error; the counsellor may issue it on purpose).
+    expect(batch.rows[8]).toMatchObject({ status: 'skipped', errors: [], duplicate: { kind: 'row', row: 1 } })
     expect(errs(10)).toEqual([{ column: 'skill', key: 'tooLong:200' }])
     // The key competence URI resolved to its label and alignment.
     expect(batch.rows[10]).toMatchObject({ skill: 'Compétences en lecture et en écriture', level: 'expert' })

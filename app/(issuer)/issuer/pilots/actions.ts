@@ -6,6 +6,8 @@ import { z } from 'zod'
 import { requireRole } from '@/lib/auth/guards'
 import { issueNextChunk, previewCsvBatch, previewSelectionBatch, retryFailedRows, type BulkProgressDto } from '@/lib/bulk/service'
 import { MAX_FILE_BYTES, type CsvFileError } from '@/lib/bulk/csv'
+import { chooseRepeats } from '@/lib/bulk/repeats'
+import { repeatChoiceFromForm } from '@/lib/bulk/schemas'
 import { AppError, ValidationError } from '@/lib/errors'
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config'
 import { claimErrorsToFields, formValues, type FormValues } from '@/lib/issuing/issue-form'
@@ -87,10 +89,11 @@ export async function previewCsvAction(_: BulkUploadState, form: FormData): Prom
   const file = form.get('file')
   if (!(file instanceof File) || file.size === 0) return { error: { key: 'fileMissing' }, at: Date.now() }
   if (file.size > MAX_FILE_BYTES) return { error: { key: 'fileTooLarge' }, at: Date.now() }
-  const text = new TextDecoder('utf-8').decode(await file.arrayBuffer())
+  // The bytes as uploaded: lib/bulk finds their encoding (never decoded here, where a wrong guess would be silent).
+  const bytes = new Uint8Array(await file.arrayBuffer())
   let batchId: string
   try {
-    const result = await previewCsvBatch(await getRuntime(), user, { pilotId, fileName: file.name, text, uiLocale: await uiLocale() })
+    const result = await previewCsvBatch(await getRuntime(), user, { pilotId, fileName: file.name, bytes, uiLocale: await uiLocale() })
     if (!result.ok) return { error: result.error, at: Date.now() }
     batchId = result.batchId
   } catch (e) {
@@ -137,6 +140,21 @@ export async function issueChunkAction(batchId: string): Promise<ChunkResult> {
     console.error('bulk chunk failed', e)
     return { ok: false, error: 'failed' }
   }
+}
+
+/** The rows repeating a badge: skipped (the default) or issued again on purpose, for the batch or row by row. */
+export async function chooseRepeatsAction(form: FormData): Promise<void> {
+  const user = await requireRole('counsellor')
+  const pilotId = str(form, 'pilotId')
+  const batchId = str(form, 'batchId')
+  const choice = repeatChoiceFromForm(form)
+  if (!choice) throw new AppError('BAD_REQUEST', 'Unknown choice')
+  try {
+    await chooseRepeats(await getRuntime(), user, batchId, choice)
+  } catch (e) {
+    rethrow(e)
+  }
+  redirect(`/issuer/pilots/${encodeURIComponent(pilotId)}/bulk/${encodeURIComponent(batchId)}?chosen=1`)
 }
 
 /** Puts the rows that failed at issue time back in line. */

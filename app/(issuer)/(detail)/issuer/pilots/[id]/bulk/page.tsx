@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BulkPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('counsellor')
   const { id } = await params
-  const t = await getTranslations('pilots.bulk')
+  const [t, tb] = await Promise.all([getTranslations('pilots.bulk'), getTranslations('pilots.batch')])
   const pilot = await getPilot(await getRuntime(), user, id).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
@@ -43,7 +43,7 @@ export default async function BulkPage({ params }: { params: Promise<{ id: strin
               {BULK_COLUMNS.map((c) => (
                 <tr key={c}>
                   <th scope="row"><span className={styles.code}>{c}</span><br /><small>{REQUIRED_COLUMNS.includes(c) ? t('required') : t('optional')}</small></th>
-                  <td data-label={t('meaning')}>{t(`columns.${c}`)}</td>
+                  <td data-label={tb('cell', { label: t('meaning') })}>{t(`columns.${c}`)}</td>
                 </tr>
               ))}
             </tbody>

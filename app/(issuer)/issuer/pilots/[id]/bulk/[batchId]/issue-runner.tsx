@@ -17,7 +17,7 @@ export function IssueRunner({ initial, autoResume }: { initial: BulkProgressDto;
   const [progress, setProgress] = useState(initial)
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<'forbidden' | 'notFound' | 'failed' | undefined>()
-  const toIssue = progress.total - progress.invalid
+  const toIssue = progress.total - progress.invalid - progress.skipped
   const done = progress.issued + progress.failed
 
   async function run() {
