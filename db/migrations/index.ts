@@ -11,7 +11,7 @@ import * as m20261207_1230 from './2026_12_07_1230_share_token_ciphertext'
 import * as m20261207_2330 from './2026_12_07_2330_taxonomy_words'
 import * as m20261207_2340 from './2026_12_07_2340_directory_skill_levels'
 import * as m20261208_0000 from './2026_12_08_0000_notifications'
-import * as m20261207_2300 from './2026_12_07_2300_bulk_encoding_duplicates'
+import * as m20261208_0100 from './2026_12_08_0100_bulk_encoding_duplicates'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -30,5 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_2330_taxonomy_words': m20261207_2330,
   '2026_12_07_2340_directory_skill_levels': m20261207_2340,
   '2026_12_08_0000_notifications': m20261208_0000,
-  '2026_12_07_2300_bulk_encoding_duplicates': m20261207_2300,
+  '2026_12_08_0100_bulk_encoding_duplicates': m20261208_0100,
 }
