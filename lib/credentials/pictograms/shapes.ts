@@ -35,8 +35,8 @@ export const PICTOGRAMS: Record<PictogramFamily, Pictogram> = {
   communication: { colour: '#6d28d9', glyph: [{ cx: 9, cy: 8, r: 3 }, { d: 'M3.5 19a5.5 5.5 0 0 1 11 0' }, { cx: 16.5, cy: 9.5, r: 2.5 }, { d: 'M15.5 14.2A4.5 4.5 0 0 1 21 18.5' }] },
   // Organisation: a calendar page with a tick.
   organisation: { colour: '#0e5a61', glyph: [{ d: 'M4 6h16v14H4z' }, { d: 'M4 10h16' }, { d: 'M8 3.5v4' }, { d: 'M16 3.5v4' }, { d: 'M9 15l2 2 4-4' }] },
-  // Sport, culture and animation: a ball.
-  activities: { colour: '#1c6b3a', glyph: [{ cx: 12, cy: 12, r: 8 }, { d: 'M4 12h16' }, { d: 'M12 4c2.5 2.2 3.5 5 3.5 8s-1 5.8-3.5 8' }, { d: 'M12 4c-2.5 2.2-3.5 5-3.5 8s1 5.8 3.5 8' }] },
+  // Sport, culture and animation: a ball (a basketball's seams).
+  activities: { colour: '#1c6b3a', glyph: [{ cx: 12, cy: 12, r: 8 }, { d: 'M12 4v16' }, { d: 'M4 12h16' }, { d: 'M6.2 6.5c1.7 1.4 2.6 3.3 2.6 5.5s-.9 4.1-2.6 5.5' }, { d: 'M17.8 6.5c-1.7 1.4-2.6 3.3-2.6 5.5s.9 4.1 2.6 5.5' }] },
   // Any other skill: a star.
   other: { colour: '#475569', glyph: [{ d: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z' }] },
 }
