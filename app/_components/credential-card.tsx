@@ -3,6 +3,7 @@ import { capitalise } from '@/lib/i18n/text'
 import type { CardVerdict } from '@/lib/verification/card-verdict'
 import type { IssuerStandingDto } from '@/lib/verification/issuer-standing'
 import type { CredentialCardDto } from '@/lib/wallet/cards'
+import { BadgePictogram } from './badge-pictogram'
 import { EvidenceLevelNote, OtherIdentifierNote, VerdictMark } from './card-parts'
 import { IssuerStandingNote } from './issuer-standing'
 import { LevelMeter } from './level-meter'
@@ -69,10 +70,15 @@ export function CredentialCard({ card, t, locale, variant = 'summary', headingLe
   const title = displayTitle(card.title, card.language, locale)
   return (
     <article className={`${styles.card} ${!proven ? styles.expired : ''} ${self ? styles.selfDeclared : ''}`} aria-labelledby={`card-${slug(card.id)}`} data-evidence-level={card.evidenceLevel ?? undefined} data-card-verdict={shown.kind}>
-      <p className={styles.kind}>{t(`card.kind.${kind}`)}</p>
-      <Heading id={`card-${slug(card.id)}`} className={styles.title} lang={contentLang}>
-        {href ? <a href={href}>{title}</a> : title}
-      </Heading>
+      <div className={styles.head}>
+        <BadgePictogram skill={{ name: card.title, alignment: card.alignments }} size={44} className={styles.pictogram} />
+        <div>
+          <p className={styles.kind}>{t(`card.kind.${kind}`)}</p>
+          <Heading id={`card-${slug(card.id)}`} className={styles.title} lang={contentLang}>
+            {href ? <a href={href}>{title}</a> : title}
+          </Heading>
+        </div>
+      </div>
       <VerdictMark verdict={shown} t={t} />
       {/* Since when withdrawn, and why: in the same place as the mark. */}
       {(card.status === 'revoked' || card.status === 'suspended' || card.status === 'notYetValid') && (card.statusSince || card.statusReason) && (

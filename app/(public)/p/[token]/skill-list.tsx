@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
+import { BadgePictogram } from '@/app/_components/badge-pictogram'
 import { displayTitle } from '@/app/_components/credential-card'
 import { LevelMeter } from '@/app/_components/level-meter'
 import type { CardVerdict } from '@/lib/verification/card-verdict'
@@ -52,6 +53,7 @@ export async function SkillList({ items }: { items: SkillItem[] }) {
           ? format.dateTime(new Date(card.issuedAt), { month: 'long', year: 'numeric', timeZone: 'UTC' }) : null
         return (
           <li key={card.id} className={`${styles.skill} ${ok ? '' : styles.skillBad}`} data-card-verdict={verdict.kind}>
+            <BadgePictogram skill={{ name: card.title, alignment: card.alignments }} size={36} className={styles.skillPictogram} />
             <span className={styles.skillMark}><VerdictIcon kind={ok ? 'ok' : verdict.kind === 'notValid' && verdict.severity === 'unchecked' ? 'unsure' : 'bad'} /></span>
             <div className={styles.skillBody}>
               <h3 className={styles.skillTitle} lang={lang}>
