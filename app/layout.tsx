@@ -19,6 +19,8 @@ export const viewport: Viewport = {
   initialScale: 1,
   themeColor: '#0e5a61',
   colorScheme: 'light',
+  // The page may run under a phone's home indicator: the tab bar pads itself by env(safe-area-inset-bottom).
+  viewportFit: 'cover',
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -2,7 +2,10 @@
 import { usePathname } from 'next/navigation'
 import { setLocaleAction } from '@/app/_actions/session'
 
-/** Two buttons, one per language; the choice comes back to the same page. */
+/**
+ * Two buttons, one per language; the choice comes back to the same page. On a phone each shows its
+ * two-letter code (globals.css); the button is still named by the language's own name.
+ */
 export function LangSwitch({ label, current, options }: { label: string; current: string; options: { locale: string; name: string }[] }) {
   const path = usePathname()
   return (
@@ -10,7 +13,8 @@ export function LangSwitch({ label, current, options }: { label: string; current
       <input type="hidden" name="back" value={path} />
       {options.map((o) => (
         <button key={o.locale} type="submit" name="locale" value={o.locale} lang={o.locale} aria-pressed={o.locale === current} className="lang-switch__button">
-          {o.name}
+          <span className="lang-switch__code" aria-hidden="true">{o.locale.toUpperCase()}</span>
+          <span className="lang-switch__name">{o.name}</span>
         </button>
       ))}
     </form>

@@ -1,44 +1,35 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { signOutAction } from '@/app/_actions/session'
 import { getCurrentUser } from '@/lib/auth/guards'
-import type { Role } from '@/lib/auth/service'
 import { LOCALES } from '@/lib/i18n/config'
+import { AccountMenu } from './account-menu'
 import { BrandLink } from './brand-link'
 import { LangSwitch } from './lang-switch'
+import { NAV, type NavLink } from './nav-items'
+import { NotificationBell } from './notification-bell'
+import { TabBar } from './tab-bar'
 
-// `ns`: the entry's label is that namespace's `nav` message (a feature that owns its words).
-const NAV: Record<Role, { href: string; key: string; ns?: 'pilots' | 'privacy' }[]> = {
-  youth: [{ href: '/wallet', key: 'wallet' }, { href: '/profile', key: 'profile' }, { href: '/stories', key: 'stories' }, { href: '/wallet/shares', key: 'shares' }, { href: '/contacts', key: 'contacts' }, { href: '/privacy', key: 'privacy', ns: 'privacy' }],
-  counsellor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/stories', key: 'attest' }, { href: '/issuer/pilots', key: 'pilots', ns: 'pilots' }, { href: '/issuer/team', key: 'team' }],
-  tutor: [{ href: '/issuer', key: 'issuer' }, { href: '/issuer/young-people', key: 'youngPeople' }, { href: '/issuer/issue', key: 'issue' }, { href: '/issuer/issued', key: 'issued' }, { href: '/issuer/stories', key: 'attest' }, { href: '/issuer/team', key: 'team' }],
-  recruiter: [{ href: '/directory', key: 'directory' }, { href: '/contacts', key: 'contacts' }, { href: '/verify', key: 'verify' }],
-  admin: [{ href: '/admin', key: 'admin' }, { href: '/admin/reports', key: 'reports' }],
-}
-
-/** The header of every page: brand, the role's navigation, the language switch, the account. */
+/** The header of every page: brand, the role's navigation (a tab bar on a phone), notifications, language, account. */
 export async function SiteHeader() {
   const [t, tPilots, tPrivacy, locale, user] = await Promise.all([getTranslations('shell'), getTranslations('pilots'), getTranslations('privacy'), getLocale(), getCurrentUser()])
+  const nav = user ? NAV[user.role] : null
+  const linkLabel = (item: NavLink) => item.ns === 'pilots' ? tPilots('nav') : item.ns === 'privacy' ? tPrivacy('nav') : t(`nav.${item.key}`)
   return (
-    // How much navigation there is decides from which width everything fits on one row (globals.css).
-    <header className="site-header" data-nav={!user ? 'none' : NAV[user.role].length > 2 ? 'long' : 'short'}>
+    <header className="site-header">
       <div className="container site-header__inner">
         <BrandLink name="Tremplin" />
-        {user ? (
-          <nav aria-label={t('nav.label')} className="site-nav">
-            <ul>
-              {NAV[user.role].map((item) => (
-                <li key={item.href}><Link href={item.href}>{item.ns === 'pilots' ? tPilots('nav') : item.ns === 'privacy' ? tPrivacy('nav') : t(`nav.${item.key}`)}</Link></li>
-              ))}
-            </ul>
-          </nav>
+        {user && nav ? (
+          <TabBar
+            label={t('nav.label')}
+            tabs={nav.tabs.map((tab) => ({ href: tab.href, icon: tab.icon, label: t(`tabs.${tab.tab}`) }))}
+            more={{ label: t('tabs.more'), items: nav.more.map((item) => ({ href: item.href, label: linkLabel(item) })) }}
+          />
         ) : <p className="tagline">{t('tagline')}</p>}
+        {/* Notifications (issue 12, point 5), between the navigation and the language. */}
+        {user && <div className="site-header__notifications"><NotificationBell user={user} /></div>}
         <LangSwitch label={t('language.label')} current={locale} options={LOCALES.map((l) => ({ locale: l, name: t(`language.${l}`) }))} />
         {user ? (
-          <form action={signOutAction} className="account">
-            <span className="account__name">{t('signedInAs', { name: user.displayName })}</span>
-            <button type="submit" className="button button--small button--secondary">{t('signOut')}</button>
-          </form>
+          <AccountMenu name={user.displayName} label={t('account.label', { name: user.displayName })} signedInAs={t('signedInAs', { name: user.displayName })} signOut={t('signOut')} />
         ) : (
           <Link href="/sign-in" className="account button button--small button--primary">{t('signIn')}</Link>
         )}

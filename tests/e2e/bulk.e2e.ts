@@ -5,6 +5,7 @@ import { translator } from './support/messages'
 import { checkScreen, screenshot } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
+import { followNav } from './support/nav'
 
 // Issue 5, part 3 in the browser: a counsellor creates a pilot action, uploads a CSV of 51 rows
 // (50 young people of her organisation, one unknown), sees the preview with the bad row and why,
@@ -61,7 +62,7 @@ describe('a counsellor issues 50 skill badges from a pilot action', () => {
 
   step('creates a pilot action from the navigation', async () => {
     await page.goto('/issuer')
-    await page.getByRole('navigation').getByRole('link', { name: t('pilots.nav'), exact: true }).click()
+    await followNav(page, t('pilots.nav'))
     await page.getByRole('heading', { level: 1, name: t('pilots.list.title') }).waitFor()
     await page.getByRole('main').getByRole('link', { name: t('pilots.list.new'), exact: true }).click()
     await page.getByLabel(t('pilots.form.name'), { exact: false }).first().fill(`Objectif emploi ${RUN}`)

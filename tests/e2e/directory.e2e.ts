@@ -6,6 +6,7 @@ import { escapeRegExp, translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
+import { followNav } from './support/nav'
 
 // Issue 5, the directory and contacts, in French and in English. A counsellor creates a young
 // person's wallet and issues her a badge aligned to an ESCO skill; she joins the recruiters'
@@ -136,7 +137,7 @@ describe.each(['fr', 'en'] as const)('the directory and contacts in %s', (locale
   })
 
   step('the young person sees the request — who, which organisation, the message — and accepts it', async () => {
-    await youth.getByRole('navigation').getByRole('link', { name: t('shell.nav.contacts'), exact: true }).click()
+    await followNav(youth, t('shell.tabs.contacts'))
     await youth.waitForURL((url) => url.pathname === '/contacts')
     const card = youth.getByRole('article', { name: 'Boulangerie du Marché' })
     await card.getByText(c.request, { exact: true }).waitFor()

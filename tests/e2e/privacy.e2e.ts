@@ -7,6 +7,7 @@ import { translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
+import { followNav } from './support/nav'
 
 // Issue 5, privacy, in French and in English: a counsellor creates a young person's wallet and
 // issues a badge; the young person, on a 360 px phone, opens "My data" from the navigation,
@@ -71,7 +72,7 @@ describe.each(['fr', 'en'] as const)('my data in %s', (locale) => {
     await youth.getByLabel(t('onboarding.activate.confirm'), { exact: true }).fill(c.password)
     await youth.getByRole('button', { name: t('onboarding.activate.submit'), exact: true }).click()
     await youth.waitForURL((url) => url.pathname === '/wallet')
-    await youth.getByRole('navigation').getByRole('link', { name: t('privacy.nav'), exact: true }).click()
+    await followNav(youth, t('privacy.nav'))
     await youth.waitForURL((url) => url.pathname === '/privacy')
     await youth.getByRole('heading', { level: 1, name: t('privacy.title') }).waitFor()
     await checkScreen(youth, shot('01-my-data'))

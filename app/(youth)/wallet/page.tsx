@@ -8,6 +8,8 @@ import { credentialSegment, identifierToLink, linkIdentifierPath } from '@/lib/w
 import { listWalletCards } from '@/lib/wallet/service'
 import { listOffers } from '@/lib/offers/service'
 import { PendingOffers } from './offers'
+import { FirstStepsChecklist } from './first-steps'
+import { allDone, getFirstSteps } from '@/lib/wallet/first-steps'
 import { HideButton } from './hide-button'
 import { importedIssuerLabel } from './issuer-label'
 import styles from './wallet.module.css'
@@ -27,6 +29,7 @@ export default async function WalletPage() {
     getTranslations('portfolio'),
     getLocale(),
   ])
+  const steps = await getFirstSteps(rt, user, { visible, hidden })
   return (
     <main id="content" className="page">
       <PageHeader title={t('title')} intro={t('intro')}>
@@ -37,6 +40,8 @@ export default async function WalletPage() {
       </PageHeader>
 
       <PendingOffers offers={offers} tc={tc} locale={locale} />
+
+      {!allDone(steps) && <FirstStepsChecklist steps={steps} t={t} />}
 
       {visible.length === 0 && hidden.length === 0 && <EmptyWallet t={t} />}
       {visible.length === 0 && hidden.length > 0 && <p className="alert">{t('allHidden')}</p>}
