@@ -6,6 +6,7 @@ import { escapeRegExp, translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
+import { followNav } from './support/nav'
 
 // Issue 5, the path, in French and in English: a young person (the demo's Samira) on a 360 px
 // phone writes an experience of her life, picks a job she aims at from ESCO, shares a link with
@@ -41,7 +42,7 @@ describe.each(['fr', 'en'] as const)('the path in %s', (locale) => {
     youth = await pages.page({ locale, width: WIDTHS.phone })
     await signIn(youth, 'samira')
     await switchLanguage(youth, locale)
-    await youth.getByRole('navigation').getByRole('link', { name: t('shell.nav.profile'), exact: true }).click()
+    await followNav(youth, t('shell.tabs.profile'))
     await youth.waitForURL((url) => url.pathname === '/profile')
     await youth.getByRole('heading', { level: 1, name: t('profile.title') }).waitFor()
     await youth.getByRole('heading', { level: 2, name: t('profile.path.title') }).waitFor()

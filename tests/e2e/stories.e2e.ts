@@ -6,6 +6,7 @@ import { escapeRegExp, translator } from './support/messages'
 import { checkScreen } from './support/screens'
 import { signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
+import { followNav } from './support/nav'
 
 // Issue 5, co-written skill stories, in French and in English, on a 360 px phone: Samira drafts a
 // story (an ESCO skill in her own words, three guided parts) and asks Claire, her counsellor;
@@ -72,7 +73,7 @@ describe.each(['fr', 'en'] as const)('a skill story in %s', (locale) => {
     youth = await pages.page({ locale, width: WIDTHS.phone })
     await signIn(youth, 'samira')
     await switchLanguage(youth, locale)
-    await youth.getByRole('navigation').getByRole('link', { name: t('shell.nav.stories'), exact: true }).click()
+    await followNav(youth, t('shell.nav.stories'))
     await youth.getByRole('heading', { level: 1, name: t('stories.title') }).waitFor()
     await checkScreen(youth, shot('01-list'))
     await youth.getByRole('link', { name: t('stories.new'), exact: true }).click()
@@ -115,7 +116,7 @@ describe.each(['fr', 'en'] as const)('a skill story in %s', (locale) => {
     claire = await pages.page({ locale, width: WIDTHS.phone })
     await signIn(claire, 'claire')
     await switchLanguage(claire, locale)
-    await claire.getByRole('navigation').getByRole('link', { name: t('shell.nav.attest'), exact: true }).click()
+    await followNav(claire, t('shell.tabs.attest'))
     await claire.getByRole('heading', { level: 1, name: t('stories.attester.title') }).waitFor()
     await checkScreen(claire, shot('05-queue'))
     await openStoryAsClaire()
