@@ -15,7 +15,6 @@ const AUDIENCES = [
   { key: 'issuers', href: '/register' },
   { key: 'employers', href: '/verify' },
 ] as const
-const STEPS = ['attest', 'share', 'verify'] as const
 const KINDS = new Set(['youth_support', 'training', 'employer'])
 // The landing names a few trusted organisations; the full registry, with DIDs, is on /developers.
 const SHOWN_ORGANISATIONS = 6
@@ -67,21 +66,7 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section className={`${styles.section} section--tinted`} aria-labelledby="how-title">
-        <div className="container">
-          <h2 id="how-title">{t('how.title')}</h2>
-          <ol className={styles.steps}>
-            {STEPS.map((step, i) => (
-              <li key={step} className={styles.step}>
-                <span className={styles.stepNumber} aria-hidden="true">{format.number(i + 1)}</span>
-                <span>{t(`how.steps.${step}`)}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      </section>
-
-      <section className={styles.section} aria-labelledby="instance-title">
+      <section className={`${styles.section} section--tinted`} aria-labelledby="instance-title">
         <div className="container">
           <h2 id="instance-title">{t('instance.title')}</h2>
           <p className={styles.intro}>{t('instance.intro')}</p>
