@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { getFormatter, getTranslations } from 'next-intl/server'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import { PageHeader } from '@/app/_components/page-header'
 import { requireUser } from '@/lib/auth/guards'
+import { capitalise } from '@/lib/i18n/text'
 import { PageSchema, UNREAD_CAP } from '@/lib/notifications/schemas'
 import { listNotifications, type NotificationDto } from '@/lib/notifications/service'
 import { getRuntime } from '@/lib/runtime'
@@ -54,14 +55,16 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 }
 
 async function NotificationItem({ n, audience }: { n: NotificationDto; audience: 'youth' | 'staff' }) {
-  const [t, format] = await Promise.all([getTranslations('notifications'), getFormatter()])
+  const [t, format, locale] = await Promise.all([getTranslations('notifications'), getFormatter(), getLocale()])
   const key = n.kind === 'contact_message' ? `contact_message_${audience}` as const : n.kind
+  // Badge titles and skills are shown capitalised, as on the cards (stored as they were signed).
+  const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, k === 'title' || k === 'skill' ? capitalise(v, locale) : v]))
   return (
     // A plain link, not next/link: opening marks it read (a route handler), so it is never prefetched.
     <a href={`/notifications/${encodeURIComponent(n.id)}`} className={n.read ? styles.item : `${styles.item} ${styles.unread}`}>
       <span className={styles.text}>
-        {!n.read && <span className={styles.new}>{t('new')}<span className="visually-hidden">, </span></span>}
-        {t(`kinds.${key}`, n.params)}
+        {!n.read && <><span className={styles.new}>{t('new')}</span><span className="visually-hidden">, </span></>}
+        {t(`kinds.${key}`, params)}
       </span>
       <time className={styles.time} dateTime={n.createdAt}>{format.dateTime(new Date(n.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
     </a>
