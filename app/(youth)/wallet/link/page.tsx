@@ -55,7 +55,8 @@ export default async function LinkPage({ searchParams }: Props) {
                 <div><dt>{t('link.steps.domain')}</dt><dd><code>{challenge.domain}</code></dd></div>
               </dl>
               <details className="disclosure">
-                <summary>{t('link.steps.request')}</summary>
+                <summary>{t('link.steps.technical.summary')}</summary>
+                <p>{t('link.steps.technical.names')}</p>
                 <pre className={styles.request}>{JSON.stringify({ query: [{ type: 'DIDAuthentication' }], challenge: challenge.challenge, domain: challenge.domain }, null, 2)}</pre>
               </details>
             </li>
