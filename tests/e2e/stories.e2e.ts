@@ -62,12 +62,12 @@ describe.each(['fr', 'en'] as const)('a skill story in %s', (locale) => {
 
   const openStoryAsClaire = async () => {
     await claire.goto('/issuer/stories')
-    await claire.getByRole('link', { name: t('stories.attester.openStory', { name: 'Samira B.', skill }), exact: true }).click()
+    await claire.getByRole('link', { name: t('stories.attester.openStory', { name: 'Samira B.', elision: 'no', skill }), exact: true }).click()
     await claire.getByRole('heading', { level: 1, name: skill }).waitFor()
   }
 
   // The story as Claire reads it (the proposal form below repeats its words in text fields).
-  const storyOnClaireSide = () => claire.getByRole('region', { name: t('stories.attester.from', { name: 'Samira B.' }) })
+  const storyOnClaireSide = () => claire.getByRole('region', { name: t('stories.attester.from', { name: 'Samira B.', elision: 'no' }) })
 
   step('Samira opens her stories from the navigation and starts one', async () => {
     youth = await pages.page({ locale, width: WIDTHS.phone })
@@ -176,8 +176,10 @@ describe.each(['fr', 'en'] as const)('a skill story in %s', (locale) => {
     const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
     const card = recruiter.getByRole('article', { name: skill })
-    await card.getByText(t('portfolio.card.evidenceLevel.assessed.title'), { exact: true }).waitFor()
-    await card.getByText(t('portfolio.card.evidenceLevel.assessed.text', { issuer: 'Mission Locale Roubaix-Tourcoing' }), { exact: false }).waitFor()
+    // The words defined once (common.evidence), stated as a fact: the card's own checks passed.
+    await card.getByText(t('common.evidence.assessed.term'), { exact: true }).waitFor()
+    await card.getByText(t('common.evidence.assessed.definition'), { exact: false }).waitFor()
+    expect(await card.getAttribute('data-card-verdict')).toBe('valid')
     await checkScreen(recruiter, shot('10-recruiter'))
   })
 })
