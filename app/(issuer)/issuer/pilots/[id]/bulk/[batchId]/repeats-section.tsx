@@ -12,7 +12,7 @@ export async function RepeatsSection({ pilotId, batchId, rows, saved }: { pilotI
   const [t, format] = await Promise.all([getTranslations('pilots.batch'), getFormatter()])
   const cell = (label: string) => t('cell', { label })
   const why = (r: BulkRowDto) => r.duplicate?.kind === 'held'
-    ? t('repeatHeld', { date: format.dateTime(new Date(r.duplicate.issuedAt), { dateStyle: 'long' }) })
+    ? t('repeatHeld', { date: format.dateTime(new Date(r.duplicate.issuedAt), { dateStyle: 'long', timeZone: 'UTC' }) })
     : t('repeatRow', { n: r.duplicate?.kind === 'row' ? r.duplicate.row : 0 })
   const open = rows.filter((r) => r.status === 'skipped' || r.status === 'ready')
   const hidden = (

@@ -10,9 +10,9 @@ export async function SampleTable({ rows, ready }: { rows: SampleRowDto[]; ready
   return (
     <section className={styles.section} aria-labelledby="sample-title">
       <h2 id="sample-title">{t('sampleTitle')}</h2>
-      <p>{t('sampleIntro', { shown: rows.length, ready })}</p>
+      <p>{t('sampleIntro', { shown: rows.length, ready, all: rows.length === ready ? 'yes' : 'no' })}</p>
       <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="sample-title">
-        <table className={`${styles.table} ${styles.stack}`}>
+        <table className={`${styles.table} ${styles.stack} ${styles.words}`}>
           <thead>
             <tr>
               <th scope="col">{t('row')}</th><th scope="col">{t('person')}</th><th scope="col">{t('skill')}</th><th scope="col">{tc('levels.label')}</th>
