@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { readEnv } from '@/lib/env'
+import { exportPersonalData } from '@/lib/privacy/service'
 import { findShareByTokenOrThrow, getShareToShow, listShares } from '@/lib/portfolio/service'
 import { openShareToken } from '@/lib/portfolio/token-seal'
 import { viewSharedPortfolio } from '@/lib/portfolio/view'
@@ -73,6 +74,14 @@ describe('a share is kept encrypted', () => {
     parts[3] = (parts[3]![0] === 'A' ? 'B' : 'A') + parts[3]!.slice(1) // the first character: 6 bits of the first byte, never padding
     const altered = parts.join('.')
     expect(openShareToken(rt.env, { ...stored, token_ciphertext: altered })).toBeNull()
+  })
+
+  test('the young person’s data export lists her shares without their ciphertext or token', async () => {
+    const { shareId, token } = await created('Export')
+    const exported = JSON.stringify(await exportPersonalData(rt, alice()))
+    expect(exported).toContain(shareId)
+    expect(exported).not.toContain((await row(shareId)).token_ciphertext!)
+    expect(exported).not.toContain(token)
   })
 })
 

@@ -35,7 +35,7 @@ afterAll(() => rt.cleanup())
 beforeEach(() => cookieJar.clear())
 
 describe('createShareAction', () => {
-  test('creates a link with a 256-bit token of which only the SHA-256 is stored', async () => {
+  test('creates a link with a 256-bit token, looked up by its SHA-256 and never stored in clear', async () => {
     await signInAs(rt, w.alice.id)
     const { url, token } = await created()
     expect(url).toBe(`${TEST_PUBLIC_URL}/p/${token}`)

@@ -19,8 +19,13 @@ export function FullScreenQr({ url, expires, qrSvg }: { url: string; expires: st
   useEffect(() => {
     if (!open) return
     let lock: WakeLock | undefined
-    ;(navigator as WithWakeLock).wakeLock?.request('screen').then((l) => { lock = l }, () => undefined)
-    return () => void lock?.release().catch(() => undefined)
+    let closed = false
+    const release = (l: WakeLock) => void l.release().catch(() => undefined)
+    ;(navigator as WithWakeLock).wakeLock?.request('screen').then((l) => (closed ? release(l) : (lock = l)), () => undefined)
+    return () => {
+      closed = true
+      if (lock) release(lock)
+    }
   }, [open])
   const show = () => {
     dialog.current?.showModal()
