@@ -65,6 +65,11 @@ async function box(page: Page, selector: Parameters<Page['locator']>[0]) {
   return b
 }
 
+/** Nothing sticks out sideways (a header too wide for the phone scrolls the whole page). */
+async function expectNoSideScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width)
+}
+
 /** Only the current page's entry says it is current. */
 async function expectCurrent(page: Page, t: T, c: RoleCase, href: string) {
   const nav = await mainNav(page)
@@ -85,6 +90,7 @@ describe.each(['fr', 'en'] as const)('the phone shell in %s', (locale: Locale) =
     await switchLanguage(page, locale)
     expect((await box(page, 'header.site-header')).height).toBeLessThanOrEqual(64)
     expect(await page.getByRole('navigation', { name: t('shell.nav.label'), exact: true }).count()).toBe(0)
+    await expectNoSideScroll(page)
     await page.getByRole('banner').getByRole('link', { name: t('shell.signIn'), exact: true }).waitFor()
     await checkScreen(page, `shell-${locale}-visitor`)
   })
@@ -95,8 +101,9 @@ describe.each(['fr', 'en'] as const)('the phone shell in %s', (locale: Locale) =
     await switchLanguage(page, locale)
     const nav = await mainNav(page)
 
-    // The header: one line (brand, language, account), nothing wrapped under it.
+    // The header: one line (brand, notifications, language, account), nothing wrapped under it.
     expect((await box(page, 'header.site-header')).height).toBeLessThanOrEqual(64)
+    await expectNoSideScroll(page)
 
     // The bar: fixed at the bottom of the screen, ≤ 5 entries of at least 44 × 44 px.
     const entries = nav.locator(':scope > ul > li > :is(a, button)')
