@@ -31,7 +31,8 @@ export type ReadCsv = (ParsedCsv & { ok: true; encoding: CsvEncoding }) | { ok: 
 export async function readBulkCsv(bytes: Uint8Array): Promise<ReadCsv> {
   if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: { key: 'fileTooLarge' } }
   const { text, encoding } = decodeCsvBytes(bytes)
-  const parsed = await parseBulkCsv(text)
+  // The size limit is the file's, already checked: decoded, a Windows-1252 file grows (é: 1 byte → 2).
+  const parsed = await parseBulkCsv(text, Infinity)
   return parsed.ok ? { ...parsed, encoding } : parsed
 }
 
@@ -79,8 +80,8 @@ function splitRecord(record: string, d: string): string[] {
 }
 
 /** The file's rows by column, or why the file as a whole cannot be read. */
-export async function parseBulkCsv(text: string): Promise<ParsedCsv> {
-  if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) return { ok: false, error: { key: 'fileTooLarge' } }
+export async function parseBulkCsv(text: string, maxBytes = MAX_FILE_BYTES): Promise<ParsedCsv> {
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) return { ok: false, error: { key: 'fileTooLarge' } }
   // Spreadsheets in French locales save with semicolons, some tools with tabs: the header tells which.
   const delimiter = detectDelimiter(text)
   const records: string[][] = []

@@ -72,6 +72,18 @@ describe('the separator', () => {
   })
 })
 
+describe('the size limit', () => {
+  test('is the file’s: a Windows-1252 file just under 2 MB is read, though it grows when decoded', async () => {
+    const row = 'jeune001;Accueil;2;Matinée très réussie, équipe ravie, été chargé.\n'
+    const body = row.repeat(Math.floor((2 * 1024 * 1024 - 100) / row.length))
+    const bytes = cp1252(`person;skill;level;observation\n${body}`)
+    expect(bytes.byteLength).toBeLessThan(2 * 1024 * 1024)
+    expect(Buffer.byteLength(bytes.toString('latin1'), 'utf8')).toBeGreaterThan(2 * 1024 * 1024)
+    expect(await readBulkCsv(bytes)).toMatchObject({ ok: false, error: { key: 'tooManyRows' } })
+    expect(await readBulkCsv(Buffer.concat([bytes, Buffer.alloc(200, 0x61)]))).toEqual({ ok: false, error: { key: 'fileTooLarge' } })
+  })
+})
+
 describe('level words', () => {
   test.each([
     ['Découverte', 'discovering'], ['DECOUVERTE', 'discovering'], ['découverte', 'discovering'], ['Discovering', 'discovering'], ['1', 'discovering'],
