@@ -57,6 +57,17 @@ export function findHolderShare(db: Db, holderId: string, id: string) {
   return db.selectFrom('shares').select(['id', 'revoked_at']).where('id', '=', id).where('holder_user_id', '=', holderId).executeTakeFirst()
 }
 
+/** What one of the holder's shares showed (credentials in order, sections, words), to make a new share like it. */
+export async function findHolderShareContent(db: Db, holderId: string, id: string) {
+  const share = await db.selectFrom('shares').select(['id', 'label', 'about']).where('id', '=', id).where('holder_user_id', '=', holderId).executeTakeFirst()
+  if (!share) return undefined
+  const [credentials, sections] = await Promise.all([
+    db.selectFrom('share_credentials').select('credential_id').where('share_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('share_sections').select('section').where('share_id', '=', id).execute(),
+  ])
+  return { ...share, credentialIds: credentials.map((c) => c.credential_id), sections: sections.map((s) => s.section) }
+}
+
 /** A share by its token's hash, with its holder's name and DID. */
 export function findShareByTokenHash(db: Db, tokenHash: string) {
   return db.selectFrom('shares')

@@ -128,6 +128,16 @@ export async function revokeShare(rt: Pick<Runtime, 'db'>, user: Actor, shareId:
   if (changed === 0 && !(await repo.findHolderShare(rt.db, user.id, shareId))) throw new AppError('NOT_FOUND', 'No such share')
 }
 
+/**
+ * What one of the young person's shares showed, to fill the form of a new one (a share that cannot
+ * be shown again is replaced by a new link with the same badges). Null when it is not theirs.
+ */
+export async function getShareContent(rt: Pick<Runtime, 'db'>, user: Actor, shareId: string): Promise<{ label: string; about: string; credentialIds: string[]; sections: string[] } | null> {
+  assertYouth(user)
+  const found = await repo.findHolderShareContent(rt.db, user.id, shareId)
+  return found ? { label: found.label, about: found.about, credentialIds: found.credentialIds, sections: found.sections } : null
+}
+
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/
 
 /**

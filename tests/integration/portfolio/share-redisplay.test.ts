@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { readEnv } from '@/lib/env'
 import { exportPersonalData } from '@/lib/privacy/service'
-import { findShareByTokenOrThrow, getShareToShow, listShares } from '@/lib/portfolio/service'
+import { findShareByTokenOrThrow, getShareContent, getShareToShow, listShares } from '@/lib/portfolio/service'
 import { openShareToken } from '@/lib/portfolio/token-seal'
 import { viewSharedPortfolio } from '@/lib/portfolio/view'
 import { setRuntime } from '@/lib/runtime'
@@ -128,6 +128,12 @@ describe('showing a share again', () => {
     expect(await getShareToShow(rt, alice(), shareId)).toMatchObject({ status: 'active', canShowAgain: false, url: null })
     expect((await listShares(rt, alice())).find((s) => s.id === shareId)).toMatchObject({ status: 'active', canShowAgain: false })
     expect((await findShareByTokenOrThrow(rt, token)).status).toBe('active')
+  })
+
+  test('a new link like an old one starts from its badges, in order, its sections and its words; only the young person’s own', async () => {
+    const { shareId } = await created('Comme avant', [w.work.id, w.badge.id])
+    expect(await getShareContent(rt, alice(), shareId)).toEqual({ label: 'Comme avant', about: 'Motivée.', credentialIds: [w.work.id, w.badge.id], sections: [] })
+    expect(await getShareContent(rt, mallory(), shareId)).toBeNull()
   })
 
   test('a token that no longer opens (the master key changed) is treated like a share made before: no link, said plainly', async () => {

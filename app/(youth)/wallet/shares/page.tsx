@@ -59,7 +59,7 @@ async function ShareItem({ share }: { share: ShareSummaryDto }) {
           </dd>
         </div>
       </dl>
-      {share.status === 'active' && !share.canShowAgain && <NotKept />}
+      {share.status === 'active' && !share.canShowAgain && <NotKept shareId={share.id} />}
       {share.status === 'active' && (
         <div className={styles.shareActions}>
           {share.canShowAgain && (

@@ -40,7 +40,7 @@ export default async function SharePage({ params }: Props) {
           <ShareSheet url={share.url} expiresAt={share.expiresAt} qrSvg={qr.svg} qrPng={qr.pngDataUrl} />
         </section>
       ) : share.status === 'active' ? (
-        <NotKept />
+        <NotKept shareId={share.id} />
       ) : (
         <p className="alert">{t(`show.${share.status}`, { date: date(share.expiresAt) })}</p>
       )}

@@ -26,15 +26,17 @@ interface Props {
   defaultExpiry: number
   /** Profile sections the young person may add (their own words, shown apart from the credentials). */
   sections: readonly string[]
+  /** What the form starts with: another share's choices, when making a new link like it. */
+  initial?: { label: string; about: string; credentialIds: string[]; sections: string[]; expiresInDays?: string }
 }
 
 /** Pick credentials, say a few words, name the link, choose how long it lasts. */
-export function ShareForm({ choices, limits, expiryChoices, defaultExpiry, sections }: Props) {
+export function ShareForm({ choices, limits, expiryChoices, defaultExpiry, sections, initial }: Props) {
   const t = useTranslations('shares')
   const tp = useTranslations('profile.share')
   const locale = useLocale()
   const [state, action, pending] = useActionState<CreateShareState, FormData>(createShareAction, undefined)
-  const values = state && !state.ok ? state.values : undefined
+  const values = state && !state.ok ? state.values : initial
   const errors = state && !state.ok ? state.fieldErrors : {}
   // The counter follows what is typed; after a refused submission React resets the form to the
   // returned values, and the counter follows them again.
