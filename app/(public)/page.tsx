@@ -38,7 +38,7 @@ export default async function HomePage() {
         <div className="container hero__inner">
           <div className="hero__text">
             <h1 id="hero-title">{t('hero.title')}</h1>
-            <p className="lead">{t('hero.lead')}</p>
+            <p className={`lead ${styles.lead}`}>{t('hero.lead')}</p>
             <div className="actions">
               {user
                 ? <Link className="button button--primary" href={ROLE_HOME[user.role]}>{t('hero.home')}</Link>
@@ -59,7 +59,7 @@ export default async function HomePage() {
               <li key={a.key} className={`card ${styles.audience}`}>
                 <h3>{t(`audiences.items.${a.key}.title`)}</h3>
                 <p>{t(`audiences.items.${a.key}.text`)}</p>
-                <Link className={styles.cta} href={a.href}>{t(`audiences.items.${a.key}.action`)}</Link>
+                <Link className={styles.cta} href={a.href}>{t(`audiences.items.${a.key}.action`)}<span className={styles.arrow} aria-hidden="true">→</span></Link>
               </li>
             ))}
           </ul>
