@@ -21,6 +21,10 @@ fail() { echo "smoke: $1"; cat "$LOG"; exit 1; }
 
 grep -q "Demo world created" "$LOG" || fail "no demo world announced on the console"
 grep -q "samira" "$LOG" || fail "demo sign-in details not printed"
+# The ready recruiter link (decision 024): printed with the accounts, on this server, and it opens Samira's portfolio.
+demo=$(grep "^Recruiter view of Samira's portfolio" "$LOG" | grep -oE "http://localhost:$PORT/p/[A-Za-z0-9_-]{43}" | head -1)
+[ -n "$demo" ] || fail "no demo recruiter link on http://localhost:$PORT printed"
+curl -fsS "$demo" | grep -q "Samira" || fail "the demo recruiter link does not open Samira's portfolio"
 [ "$(stat -c %a "$DATA/master.key")" = 600 ] || fail "master.key is not 0600"
 
 page=$(curl -fsS "http://localhost:$PORT/") || fail "landing page not served"
