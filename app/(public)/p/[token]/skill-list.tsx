@@ -50,11 +50,14 @@ export async function SkillList({ items }: { items: SkillItem[] }) {
         const ok = verdict.kind === 'valid'
         const lang = card.language !== locale && card.language !== 'und' ? card.language : undefined
         const date = card.issuedAt && !Number.isNaN(new Date(card.issuedAt).getTime())
-          ? format.dateTime(new Date(card.issuedAt), { month: 'long', year: 'numeric', timeZone: 'UTC' }) : null
+          ? format.dateTime(new Date(card.issuedAt), { month: 'short', year: 'numeric', timeZone: 'UTC' }) : null
         return (
           <li key={card.id} className={`${styles.skill} ${ok ? '' : styles.skillBad}`} data-card-verdict={verdict.kind}>
-            <BadgePictogram skill={{ name: card.title, alignment: card.alignments }} size={36} className={styles.skillPictogram} />
-            <span className={styles.skillMark}><VerdictIcon kind={ok ? 'ok' : verdict.kind === 'notValid' && verdict.severity === 'unchecked' ? 'unsure' : 'bad'} /></span>
+            {/* The skill's pictogram with its one mark on its corner. */}
+            <span className={styles.skillVisual}>
+              <BadgePictogram skill={{ name: card.title, alignment: card.alignments }} size={36} />
+              <span className={styles.skillMark}><VerdictIcon kind={ok ? 'ok' : verdict.kind === 'notValid' && verdict.severity === 'unchecked' ? 'unsure' : 'bad'} /></span>
+            </span>
             <div className={styles.skillBody}>
               <h3 className={styles.skillTitle} lang={lang}>
                 {displayTitle(card.title, card.language, locale)}
