@@ -122,16 +122,17 @@ describe.each(['fr', 'en'] as const)('importing a credential in %s', (locale) =>
     const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
     const main = recruiter.getByRole('main')
-    // Outside the signed presentation (decision 021), in its own section.
-    const card = main.locator('[data-apart]').getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
+    // Outside the signed presentation (decision 021): its card says it cannot be confirmed as theirs, and why.
+    const card = main.getByRole('article').filter({ has: recruiter.getByRole('heading', { name: skill }) })
     await card.getByText(t('portfolio.card.otherIdentifier.unconfirmedTitle'), { exact: true }).waitFor()
     await card.getByText(ELSEWHERE_DID, { exact: false }).first().waitFor()
-    await card.getByText(t('portfolio.view.cardNotConfirmed'), { exact: true }).waitFor()
-    await main.locator('[data-portfolio-counts]').getByText(t('portfolio.view.headline.otherIdentifier', { count: 1 }), { exact: false }).waitFor()
-    // The rest of the portfolio is unaffected: the presentation verifies, the other badge too.
-    await main.getByText(t('portfolio.report.headline.verified'), { exact: true }).first().waitFor()
-    expect(await main.getByText(t('portfolio.view.cardVerified'), { exact: true }).count()).toBe(1)
-    expect(await main.getByText(t('portfolio.view.cardNotVerified'), { exact: true }).count()).toBe(0)
+    await card.getByText(t('portfolio.verdict.problems.notConfirmedTheirs'), { exact: true }).waitFor()
+    expect(await card.getAttribute('data-card-verdict')).toBe('notValid')
+    // The one verdict counts it apart from the proven one: 1 of 2.
+    await main.locator('[data-portfolio-verdict]').getByText(t('portfolio.view.verdict.title', { proven: 1, shown: 2 }), { exact: true }).waitFor()
+    // The rest of the portfolio is unaffected: the other badge is verified; nothing reads "not verified".
+    expect(await main.locator('article[data-card-verdict="valid"]').count()).toBe(1)
+    expect(await main.getByText(t('portfolio.verdict.notValid.failed'), { exact: true }).count()).toBe(0)
     await checkScreen(recruiter, shot('06-recruiter-view'))
   })
 })

@@ -94,6 +94,10 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
 
     await counsellor.getByRole('button', { name: t('issuer.issue.previewButton'), exact: true }).click()
     await counsellor.getByRole('heading', { name: c.skill }).first().waitFor()
+    // The preview is not signed yet, and says so: never "valid" before anything is signed.
+    const preview = counsellor.getByRole('main').locator('article[data-card-verdict="preview"]')
+    await preview.getByText(t('portfolio.verdict.preview'), { exact: true }).waitFor()
+    expect(await preview.locator('.pill--passed').count()).toBe(0)
     await checkScreen(counsellor, shot('05-issue-preview'))
 
     await counsellor.getByRole('button', { name: t('issuer.issue.preview.sign'), exact: true }).click()
@@ -147,10 +151,11 @@ describe.each(['fr', 'en'] as const)('the journey in %s', (locale) => {
     const main = recruiter.getByRole('main')
     await expect.poll(() => main.getByRole('heading', { level: 1 }).textContent()).toContain(firstName)
     await main.getByText(c.about).waitFor()
-    await main.getByRole('heading', { name: c.skill }).waitFor()
-    await main.getByText(t('portfolio.report.headline.verified'), { exact: true }).first().waitFor()
-    expect(await main.getByText(t('portfolio.view.cardVerified'), { exact: true }).count()).toBe(1)
-    expect(await main.getByText(t('portfolio.view.cardNotVerified'), { exact: true }).count()).toBe(0)
+    await main.getByRole('heading', { name: c.skill }).first().waitFor()
+    // One verdict in words, and the badge's own mark (issue 12).
+    await main.locator('[data-portfolio-verdict="all"]').getByText(t('portfolio.view.verdict.title', { proven: 1, shown: 1 }), { exact: true }).waitFor()
+    expect(await main.locator('article[data-card-verdict="valid"]').count()).toBe(1)
+    expect(await main.getByText(t('portfolio.verdict.notValid.failed'), { exact: true }).count()).toBe(0)
     expect(await main.getByText(t('portfolio.view.unknownIssuer'), { exact: true }).count()).toBe(0)
     expect(await main.getByText(ISSUER_NAME).count()).toBeGreaterThan(0)
     await checkScreen(recruiter, shot('11-recruiter-view'))

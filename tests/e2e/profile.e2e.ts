@@ -112,13 +112,15 @@ describe.each(['fr', 'en'] as const)('the path in %s', (locale) => {
   step('the recruiter view shows the path and the goal as her own words, not verified', async () => {
     const recruiter = await pages.page({ locale, width: WIDTHS.phone })
     expect((await recruiter.goto(shareUrl))?.status()).toBe(200)
-    const words = recruiter.getByRole('region', { name: t('profile.public.title', { name: 'Samira B.' }) })
-    await words.getByText(t('profile.public.notVerified', { name: 'Samira B.' }), { exact: true }).waitFor()
+    // Her own words (issue 12): labelled as hers, never with a "not verified" verdict.
+    const words = recruiter.getByRole('region', { name: t('portfolio.view.ownWords.title') })
+    await words.getByText(t('portfolio.view.ownWords.lead', { name: 'Samira' }), { exact: true }).waitFor()
+    expect(await words.getByText(t('portfolio.verdict.notValid.failed'), { exact: true }).count()).toBe(0)
     await words.getByRole('heading', { name: title }).waitFor()
     await words.getByText(JOB[locale].label, { exact: true }).waitFor()
     expect(await words.getByRole('heading', { name: t('profile.public.languages') }).count()).toBe(0)
     // The credentials are still verified, apart.
-    await recruiter.getByRole('main').getByText(t('portfolio.report.headline.verified'), { exact: true }).first().waitFor()
+    await recruiter.getByRole('main').locator('[data-portfolio-verdict="all"]').waitFor()
     await checkScreen(recruiter, shot('06-recruiter-view'))
   })
 })
