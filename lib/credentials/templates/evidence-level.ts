@@ -1,4 +1,6 @@
 import { EVIDENCE_LEVELS, EVIDENCE_RESULT_ID, evidenceLevelUri, type EvidenceLevel } from '../evidence'
+import enCommon from '@/messages/en/common.json'
+import frCommon from '@/messages/fr/common.json'
 import type { Lang } from './shared'
 
 // How the issuer knows, written as lib/credentials/evidence.ts describes it (an OB 3.0 rubric:
@@ -6,10 +8,10 @@ import type { Lang } from './shared'
 // person's story of a skill as an OB 3.0 Evidence entry (§ B.1.13: name, narrative, genre).
 
 const TITLE: Record<Lang, string> = { fr: 'Preuve', en: 'Evidence' }
-const LABELS: Record<Lang, Record<EvidenceLevel, string>> = {
-  fr: { self_declared: 'Déclaré par la personne elle-même', witnessed: 'Constaté par l’organisation', assessed: 'Évalué selon des critères' },
-  en: { self_declared: 'Self-declared by the person', witnessed: 'Witnessed by the organisation', assessed: 'Assessed against criteria' },
-}
+// The signed level names are the words the app shows (messages/*/common.json `evidence`, defined
+// once): a badge read elsewhere says what the recruiter's screen says.
+const COMMON = { fr: frCommon, en: enCommon }
+const label = (lang: Lang, level: EvidenceLevel) => COMMON[lang].evidence[level].term
 
 /** The three-level rubric, in the credential's language (levels 1..3 in EVIDENCE_LEVELS order). */
 export function evidenceRubric(lang: Lang) {
@@ -21,7 +23,7 @@ export function evidenceRubric(lang: Lang) {
     rubricCriterionLevel: EVIDENCE_LEVELS.map((l, i) => ({
       id: evidenceLevelUri(l),
       type: ['RubricCriterionLevel'],
-      name: LABELS[lang][l],
+      name: label(lang, l),
       level: String(i + 1),
     })),
   }
@@ -38,9 +40,10 @@ export interface StoryClaim {
   outcome: string
 }
 
+// Headings end with the language's own colon: French puts a no-break space before it, English none.
 const STORY: Record<Lang, { name: string; genre: string; situation: string; whatIDid: string; outcome: string }> = {
-  fr: { name: 'Récit', genre: 'Récit de compétence', situation: 'La situation', whatIDid: 'Ce que j’ai fait', outcome: 'Le résultat' },
-  en: { name: 'Skill story', genre: 'Skill story', situation: 'The situation', whatIDid: 'What I did', outcome: 'The outcome' },
+  fr: { name: 'Récit', genre: 'Récit de compétence', situation: 'La situation\u00a0:', whatIDid: 'Ce que j’ai fait\u00a0:', outcome: 'Le résultat\u00a0:' },
+  en: { name: 'Skill story', genre: 'Skill story', situation: 'The situation:', whatIDid: 'What I did:', outcome: 'The outcome:' },
 }
 
 /** The story as one Evidence entry: its three parts, each labelled, in the narrative (Markdown is allowed there, plain text is enough). */
@@ -50,6 +53,6 @@ export function storyEvidence(story: StoryClaim, lang: Lang) {
     type: ['Evidence'],
     name: w.name,
     genre: w.genre,
-    narrative: `${w.situation} :\n${story.situation.trim()}\n\n${w.whatIDid} :\n${story.whatIDid.trim()}\n\n${w.outcome} :\n${story.outcome.trim()}`,
+    narrative: `${w.situation}\n${story.situation.trim()}\n\n${w.whatIDid}\n${story.whatIDid.trim()}\n\n${w.outcome}\n${story.outcome.trim()}`,
   }
 }

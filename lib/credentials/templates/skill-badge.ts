@@ -1,3 +1,5 @@
+import enCommon from '@/messages/en/common.json'
+import frCommon from '@/messages/fr/common.json'
 import type { EvidenceLevel } from '../evidence'
 import { evidenceResult, evidenceRubric, storyEvidence, type StoryClaim } from './evidence-level'
 import { capitalise } from '@/lib/i18n/text'
@@ -19,9 +21,10 @@ export interface SkillBadgeClaims {
 export const LEVELS = ['discovering', 'practising', 'autonomous', 'expert'] as const
 export type Level = (typeof LEVELS)[number]
 
+// The signed level names are the app's own words (messages/*/common.json `levels`, defined once).
 const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
-  fr: { discovering: 'Découverte', practising: 'En pratique', autonomous: 'Autonome', expert: 'Expert — peut transmettre' },
-  en: { discovering: 'Discovering', practising: 'Practising', autonomous: 'Independent', expert: 'Expert — can teach others' },
+  fr: Object.fromEntries(LEVELS.map((l) => [l, frCommon.levels[l]])) as Record<Level, string>,
+  en: Object.fromEntries(LEVELS.map((l) => [l, enCommon.levels[l]])) as Record<Level, string>,
 }
 const LEVEL_TITLE: Record<Lang, string> = { fr: 'Niveau', en: 'Level' }
 

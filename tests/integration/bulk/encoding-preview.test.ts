@@ -77,7 +77,7 @@ describe('the other encodings spreadsheets write', () => {
   ])('%s is previewed with its accents', async (_, bytes, encoding) => {
     const batchId = await preview('x.csv', bytes)
     expect(await getBatch(rt, w.counsellor, batchId)).toMatchObject({ encoding, delimiter: ',', ready: 1 })
-    expect((await batchSample(rt, w.counsellor, batchId)).rows[0]).toMatchObject({ criteria: 'Accueille seul le public de la matinée, oriente et renseigne.', level: 'Expert — peut transmettre' })
+    expect((await batchSample(rt, w.counsellor, batchId)).rows[0]).toMatchObject({ criteria: 'Accueille seul le public de la matinée, oriente et renseigne.', level: 'Expert·e — peut transmettre' })
   })
 })
 

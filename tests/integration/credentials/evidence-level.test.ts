@@ -136,10 +136,10 @@ describe('the skill story', () => {
     const fr = await byOrg('skill-badge', { ...SKILL, evidence: [{ narrative: 'Planning tenu un mois.' }], story: STORY })
     expect(fr.credential.evidence).toEqual([
       { type: ['Evidence'], narrative: 'Planning tenu un mois.' },
-      { type: ['Evidence'], name: 'Récit', genre: 'Récit de compétence', narrative: `La situation :\n${STORY.situation}\n\nCe que j’ai fait :\n${STORY.whatIDid}\n\nLe résultat :\n${STORY.outcome}` },
+      { type: ['Evidence'], name: 'Récit', genre: 'Récit de compétence', narrative: `La situation\u00a0:\n${STORY.situation}\n\nCe que j’ai fait\u00a0:\n${STORY.whatIDid}\n\nLe résultat\u00a0:\n${STORY.outcome}` },
     ])
     const en = await byOrg('skill-badge', { ...SKILL, language: 'en', story: STORY })
-    expect(en.credential.evidence).toEqual([{ type: ['Evidence'], name: 'Skill story', genre: 'Skill story', narrative: expect.stringMatching(/^The situation :\n.*\n\nWhat I did :\n.*\n\nThe outcome :\n/s) }])
+    expect(en.credential.evidence).toEqual([{ type: ['Evidence'], name: 'Skill story', genre: 'Skill story', narrative: expect.stringMatching(/^The situation:\n.*\n\nWhat I did:\n.*\n\nThe outcome:\n/s) }])
     expect(toCard({ document: en.document }).evidence).toEqual([{ name: 'Skill story', narrative: expect.stringContaining(STORY.outcome) }])
     expect((await verifyOnInstance(rt, { input: en.document, now: NOW })).verified).toBe(true)
   })
@@ -212,7 +212,8 @@ describe('the index of the skills each credential states', () => {
     const rows = (id: string) => rt.db.selectFrom('credential_skills').select(['skill_uri', 'evidence_level']).where('credential_id', '=', id).orderBy('skill_uri').execute()
     expect(await rows(assessed.id)).toEqual([
       { skill_uri: SKILL.skill.alignment[0]!.targetUrl, evidence_level: 'assessed' },
-      { skill_uri: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018H0604(01)', evidence_level: 'assessed' },
+      // Every key competence shares the Recommendation's URL: the index tells them apart by code.
+      { skill_uri: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018H0604(01)#KC4', evidence_level: 'assessed' },
     ].sort((a, b) => a.skill_uri.localeCompare(b.skill_uri)))
     expect(await rows(witnessed.id)).toEqual([{ skill_uri: SKILL.skill.alignment[0]!.targetUrl, evidence_level: 'witnessed' }])
 
