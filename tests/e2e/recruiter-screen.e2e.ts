@@ -65,9 +65,10 @@ describe.each(['fr', 'en'] as const)('the recruiter’s screen, in %s', (locale)
       expect(await within(box), `proven skill ${i + 1} is on the first screen (${JSON.stringify(box)})`).toBe(true)
     }
     // Each row: its level, how the organisation knows, who vouches (by name).
-    const first = proven.first()
-    await first.locator('[data-level-step]').first().waitFor()
-    expect(await first.innerText()).toContain('Mission Locale Roubaix-Tourcoing')
+    const list = main.getByTestId('proven-skills')
+    await list.locator('[data-level-step]').first().waitFor()
+    expect(await list.innerText()).toContain('Mission Locale Roubaix-Tourcoing')
+    expect(await list.innerText()).toContain(t('common.evidence.witnessed.term'))
 
     // One mark per skill, never three; the first trust words are never "not verified".
     expect(await main.getByTestId('proven-skills').locator('.pill--passed').count()).toBe(0)
