@@ -80,7 +80,7 @@ describe('the evidence level on a card', () => {
 
   test('the verification report says plainly that a self-issued credential was issued by the person themself', async () => {
     const result = await verifyOnInstance(rt, { input: await bySelf() })
-    for (const [locale, words] of [['en', 'Issued by the person themself'], ['fr', 'Émise par la personne elle-même']] as const) {
+    for (const [locale, words] of [['en', 'Issued by the person themself'], ['fr', 'Émis par la personne elle-même']] as const) {
       const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: 'Europe/Paris', children: createElement(VerificationReport, { result }) }))
       const issuer = /<li[^>]*data-check="issuer" data-status="(\w+)"[^>]*>(.*?)<\/li>/.exec(html)
       expect(issuer?.[1]).toBe('unchecked')

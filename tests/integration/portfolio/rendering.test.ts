@@ -67,7 +67,7 @@ describe('VerificationReport', () => {
       credentials: [{ verified: true, kind: 'credential', checks: [{ id: 'proof', status: 'passed', code: 'PROOF_VALID', message: 'x' }] }],
     }
     const html = text(render('en', createElement(VerificationReport, { result, titles: ['Respecter ses engagements'], titleLangs: ['fr'] })))
-    expect(html).toContain('The presentation')
+    expect(html).toContain(en.portfolio.report.presentation)
     expect(html).toContain('Respecter ses engagements')
   })
 })
