@@ -1,22 +1,13 @@
-import type { Transaction } from 'kysely'
+import type { Insertable, Transaction } from 'kysely'
 import type { Db } from '@/db/client'
-import type { Database } from '@/db/schema'
+import type { Database, NotificationsTable } from '@/db/schema'
 
 // Queries only; every one is filtered by the reader's own id (ownership is in the WHERE clause,
 // so an id of someone else's notification matches nothing).
 
 type Q = Db | Transaction<Database>
 
-export interface NewNotification {
-  id: string
-  user_id: string
-  actor_user_id: string | null
-  kind: string
-  params: string
-  link: string
-  topic: string | null
-  created_at: string
-}
+export type NewNotification = Insertable<NotificationsTable>
 
 export async function insertNotification(db: Q, row: NewNotification): Promise<void> {
   // One unread notification per topic and reader: the newer replaces it.

@@ -63,7 +63,7 @@ describe('an organisation registers, waits for approval, is approved, and issues
   step('the landing page leads to the registration page; the slug follows the name', async () => {
     person = await pageFor({ locale, width: WIDTHS.phone })
     await person.goto('/')
-    await person.getByRole('main').getByRole('link', { name: t('auth.register.landingLink'), exact: true }).click()
+    await person.getByRole('main').getByRole('link', { name: t('landing.audiences.items.issuers.action'), exact: true }).click()
     await person.waitForURL((url) => url.pathname === '/register')
     await person.getByRole('heading', { level: 1, name: t('auth.register.title') }).waitFor()
     await checkScreen(person, shot('01-register'))

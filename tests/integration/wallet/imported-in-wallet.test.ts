@@ -169,7 +169,7 @@ describe('imported credentials in a portfolio', () => {
     expect(view.apart.cards[0]!.otherIdentifier).toEqual({ subject: ELSEWHERE_DID, holder: w.alice.did, binding: 'unconfirmed' })
     expect(view.counts).toEqual({ proven: 2, selfDeclared: 0, otherIdentifier: 1, notVerified: 0 })
     expect(headline('en', view.counts)).toBe('2 skills proven as Alice’s; 1 genuine badge issued to another identifier')
-    expect(headline('fr', view.counts)).toBe('2 compétences prouvées pour Alice ; 1 badge authentique délivré à un autre identifiant')
+    expect(headline('fr', view.counts)).toBe('2 compétences prouvées pour Alice\u00a0; 1 badge authentique délivré à un autre identifiant')
     expect(cardText('en', view.apart.cards[0]!)).toContain(`Issued to another identifier — cannot be confirmed as theirs It was issued to ${ELSEWHERE_DID}. Nothing proves that this identifier belongs to the person who shared this page.`)
     expect(cardText('fr', view.apart.cards[0]!)).toContain('Délivré à un autre identifiant — impossible de confirmer que c’est à cette personne')
   })
