@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { capitalise } from '@/lib/i18n/text'
 import { launchBrowser, openPages, WIDTHS, type Locale } from './support/browser'
 import { findLinkOnPage } from './support/links'
 import { escapeRegExp, translator } from './support/messages'
@@ -167,7 +168,8 @@ describe.each(['fr', 'en'] as const)('a skill story in %s', (locale) => {
 
   step('she shares the badge; a recruiter opening the link reads "assessed" plainly', async () => {
     await youth.goto('/wallet/shares/new')
-    await youth.getByRole('checkbox', { name: new RegExp(escapeRegExp(skill)) }).check()
+    // The badge's title is the skill's name, capitalised at issuing.
+    await youth.getByRole('checkbox', { name: new RegExp(escapeRegExp(capitalise(skill, locale))) }).check()
     await youth.getByLabel(t('shares.form.label.label'), { exact: true }).fill(locale === 'fr' ? 'Boulangerie' : 'Bakery')
     await youth.getByRole('button', { name: t('shares.form.submit'), exact: true }).click()
     await youth.getByRole('heading', { name: t('shares.created.title') }).waitFor()
