@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   ISSUE_WORKERS: z.coerce.number().int().min(0).max(4).default(0),
   /** How often the server re-checks imported credentials' remote status (minutes; 0 = never, e.g. a second instance). */
   RECHECK_IMPORTS_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
+  /**
+   * Verifications (VC-API and /verify) one client address may ask for in 10 minutes (default 60).
+   * Raised for a conformance run (npm run test:w3c), where one address sends every test's request.
+   */
+  VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
 })
 
 export interface Env {
@@ -38,6 +43,8 @@ export interface Env {
   issueWorkers: number
   /** Minutes between re-checks of imported credentials' remote status in the server (0 = off; decision 020). */
   recheckImportsMinutes: number
+  /** Verifications per client address per 10 minutes (lib/security/limits.ts). */
+  verifyRateLimit: number
 }
 
 /** Reads and validates the environment; throws one error naming every bad variable. */
@@ -61,5 +68,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     verifyWorkers: e.VERIFY_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultVerifyWorkers()),
     issueWorkers: e.ISSUE_WORKERS,
     recheckImportsMinutes: e.RECHECK_IMPORTS_MINUTES,
+    verifyRateLimit: e.VERIFY_RATE_LIMIT,
   }
 }

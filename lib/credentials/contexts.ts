@@ -12,6 +12,14 @@ export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1'
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
 export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2'
+/**
+ * The VCDM 2.0 examples context (§C.2 of the spec), published by the W3C at this URL, four lines
+ * long and in no npm package: it maps every term it does not otherwise know under one example
+ * namespace (`@vocab`), so it can never redefine a term of the base context (those are protected).
+ * The W3C test suites write their credentials with it.
+ */
+export const VC_EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2'
+const VC_EXAMPLES_V2_DOCUMENT = { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } }
 
 type ContextMap = Map<string, unknown> | Record<string, unknown>
 
@@ -23,7 +31,7 @@ function entries(map: ContextMap): [string, unknown][] {
  * Every JSON-LD context this instance knows, each taken from a published npm package: the VC
  * v1 and v2 contexts (with undefined-terms), Data Integrity, Open Badges 3.0.x, the status-list
  * contexts, Ed25519Signature2020, Multikey, DID v1 and DCC v1 (the last four for credentials
- * issued elsewhere). Nothing else is ever loaded: an unknown context is an error, not a fetch.
+ * issued elsewhere), and the VCDM 2.0 examples context. Nothing else is ever loaded: an unknown context is an error, not a fetch.
  */
 export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new Map(
   [
@@ -40,7 +48,8 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new Map(
     .flatMap((m) => entries(m as ContextMap))
     // The OB package also keys a context by a short name ('OBv3_beta'): only URLs are contexts.
     .filter(([url]) => /^https?:\/\//.test(url))
-    .map(([url, doc]) => [url, doc as object]),
+    .map(([url, doc]) => [url, doc as object] as [string, object])
+    .concat([[VC_EXAMPLES_V2_CONTEXT, VC_EXAMPLES_V2_DOCUMENT]]),
 )
 
 const BASE_CONTEXTS = new Set([VC_V1_CONTEXT, VC_V2_CONTEXT])

@@ -58,26 +58,34 @@ export function waitMinutes(retryAfterSeconds: number): number {
   return Math.max(1, Math.ceil(retryAfterSeconds / 60))
 }
 
+/** The database, and the environment where it configures a limit (VERIFY_RATE_LIMIT). */
+type LimitsRt = Pick<Runtime, 'db'> & { env?: Pick<Runtime['env'], 'verifyRateLimit'> }
+
+/** A limit as configured: `verify`'s maximum comes from the environment when it is known. */
+function limitOf(rt: LimitsRt, name: LimitName) {
+  return name === 'verify' && rt.env?.verifyRateLimit ? { ...LIMITS.verify, max: rt.env.verifyRateLimit } : LIMITS[name]
+}
+
 /**
  * Counts one hit on each named counter (all of them, so a blocked client keeps being counted)
  * and throws when any is over its limit.
  * @throws RateLimitError with the longest wait among the counters over their limit.
  */
-export async function enforceLimits(rt: Pick<Runtime, 'db'>, counters: [LimitName, string][], now = new Date()): Promise<void> {
+export async function enforceLimits(rt: LimitsRt, counters: [LimitName, string][], now = new Date()): Promise<void> {
   if (++hitsSincePurge >= PURGE_EVERY) {
     hitsSincePurge = 0
     await purgeExpired(rt, now)
   }
   let wait = -1
   for (const [name, subject] of counters) {
-    const verdict = await hit(rt, limitKey(name, subject), LIMITS[name], now)
+    const verdict = await hit(rt, limitKey(name, subject), limitOf(rt, name), now)
     if (!verdict.allowed) wait = Math.max(wait, Math.ceil(verdict.retryAfterMs / 1000))
   }
   if (wait >= 0) throw new RateLimitError(Math.max(1, wait))
 }
 
 /** One limit: the RateLimitError, or undefined when allowed (for pages that show a message). */
-export async function checkLimit(rt: Pick<Runtime, 'db'>, name: LimitName, subject: string, now = new Date()): Promise<RateLimitError | undefined> {
+export async function checkLimit(rt: LimitsRt, name: LimitName, subject: string, now = new Date()): Promise<RateLimitError | undefined> {
   try {
     await enforceLimits(rt, [[name, subject]], now)
     return undefined
