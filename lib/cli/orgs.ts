@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { approveOrganisation, createOrganisation, getOrganisationOrThrow, listOrganisations, reinstateOrganisation, suspendOrganisation } from '@/lib/orgs/service'
+import { approveOrganisation, createOrganisation, getOrganisationOrThrow, listOrganisations, listOrganisationsWithDids, reinstateOrganisation, suspendOrganisation } from '@/lib/orgs/service'
 import { listRegistries, loadRegistry, removeRegistry } from '@/lib/registry/service'
 import { MAX_REGISTRY_BYTES } from '@/lib/registry/schemas'
 import { createRuntime, type Runtime } from '@/lib/runtime'
@@ -12,7 +12,8 @@ import { UsageError } from './io'
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void }
 
 export const ORGS_USAGE = `  orgs list [--json]              List organisations with their status (pending, approved, suspended).
-  orgs --json                     The same, as [{slug, name, did}] (older form).
+  orgs --json                     The same, as [{slug, name, did, dids}] (older form); "dids": every DID the
+        organisation signs under, current first (each one the VC-API issuer accepts as "issuer").
   orgs create --slug <slug> --name <name> --kind youth_support|training|employer [--region R]
         Create an organisation, pending until approved.
   orgs approve --org <slug>       Approve a pending organisation (or reinstate a suspended one).
@@ -59,7 +60,7 @@ export async function orgsCommand(args: string[], out: Out): Promise<number> {
 
 async function listOlderForm(args: string[], out: Out): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } })
-  const orgs = (await withRuntime((rt) => listOrganisations(rt))).map(({ slug, name, did }) => ({ slug, name, did }))
+  const orgs = (await withRuntime((rt) => listOrganisationsWithDids(rt))).map(({ slug, name, did, dids }) => ({ slug, name, did, dids }))
   out.stdout(values.json ? JSON.stringify(orgs, null, 2) + '\n' : orgs.map((o) => `${o.slug}\t${o.name}\t${o.did}`).join('\n') + '\n')
   return 0
 }

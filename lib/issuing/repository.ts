@@ -11,6 +11,11 @@ export async function insertCredential(db: Db | Transaction<Database>, row: NewC
   await insertCredentialSkills(db, row)
 }
 
+/** Whether a credential record with this id exists. */
+export async function credentialExists(db: Db, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('credentials').select('id').where('id', '=', id).executeTakeFirst())
+}
+
 /**
  * Indexes what a stored credential states — each aligned skill and the evidence level — for the
  * recruiters' directory. Read from the signed document, never from form input. A document that

@@ -84,6 +84,16 @@ export function listAllEvents(db: Db) {
   return db.selectFrom('organisation_events').selectAll().orderBy('at', 'desc').orderBy('id').execute()
 }
 
+/** One organisation's DIDs, oldest first, each with the organisation's current DID beside it. */
+export function listOrganisationDids(db: Db, organisationId: string) {
+  return db.selectFrom('organisation_dids')
+    .innerJoin('organisations', 'organisations.id', 'organisation_dids.organisation_id')
+    .select(['organisation_dids.did', 'organisation_dids.method', 'organisation_dids.created_at', 'organisations.did as current'])
+    .where('organisation_dids.organisation_id', '=', organisationId)
+    .orderBy('organisation_dids.created_at').orderBy('organisation_dids.did')
+    .execute()
+}
+
 export function listAllOrganisationDids(db: Db) {
   return db.selectFrom('organisation_dids').selectAll().orderBy('created_at').execute()
 }

@@ -130,6 +130,28 @@ export async function listOrganisations(rt: Pick<Runtime, 'db'>): Promise<Organi
   return (await repo.listOrganisations(rt.db)).map(toDto)
 }
 
+/**
+ * Every DID an organisation signs or signed under, its current one first (the did:web once
+ * approved), then the others newest first (its did:key, kept for its status lists and the
+ * credentials it signed). Each is one the VC-API issuer accepts as `issuer` (decision 030).
+ */
+export async function organisationDids(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await repo.listOrganisationDids(db, organisationId)
+  const current = rows.filter((r) => r.did === r.current)
+  return [...current, ...rows.filter((r) => r.did !== r.current).reverse()].map((r) => r.did)
+}
+
+/** Every organisation with its DIDs (`dids`: current first, as `organisationDids` orders them). */
+export async function listOrganisationsWithDids(rt: Pick<Runtime, 'db'>): Promise<(OrganisationDto & { dids: string[] })[]> {
+  const rows = await repo.listOrganisations(rt.db)
+  const byOrg = new Map<string, { did: string }[]>()
+  for (const r of await repo.listAllOrganisationDids(rt.db)) byOrg.set(r.organisation_id, [...(byOrg.get(r.organisation_id) ?? []), r])
+  return rows.map((o) => {
+    const older = (byOrg.get(o.id) ?? []).map((r) => r.did).filter((d) => d !== o.did).reverse()
+    return { ...toDto(o), dids: [o.did, ...older] }
+  })
+}
+
 /** @throws AppError NOT_FOUND */
 export async function getOrganisationOrThrow(rt: Pick<Runtime, 'db'>, slug: string) {
   const org = await repo.findOrganisationBySlug(rt.db, slug)

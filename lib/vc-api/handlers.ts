@@ -3,6 +3,7 @@ import type { VerificationResult } from '@/lib/credentials/verify'
 import { failed } from '@/lib/credentials/verify/result'
 import { AppError, httpStatus, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
+import { issueStandardCredential, StandardIssueOptionsSchema } from '@/lib/issuing/standard'
 import { authenticateApiToken } from '@/lib/orgs/service'
 import type { Runtime } from '@/lib/runtime'
 import { clientAddress } from '@/lib/security/client-address'
@@ -99,12 +100,18 @@ const IssueRequestSchema = z.object({
 })
 
 /**
- * POST /credentials/issue (Bearer organisation token):
- * `{ templateId, credentialSubject: { id }, claims, options: { format } }` → 201 `{ verifiableCredential }`.
- * `claims.evidenceLevel` is optional: "witnessed" (default) or "assessed"; "self_declared" → 400.
- * The answer is the same 201 whoever the DID is (decision 020): a young person the organisation
- * does not accompany receives it as an offer in their wallet, and nothing in the answer, nor in
- * the organisation's lists, tells them apart from a DID that is no one's here.
+ * POST /credentials/issue (Bearer organisation token), in two forms that cannot be confused:
+ * - the W3C VC-API as written, `{ credential, options }` (decision 030): the organisation's own
+ *   VCDM 2.0 or 1.1 credential, signed by the DID its `issuer` names (one of the organisation's),
+ *   with this platform's status entries → 201 `{ verifiableCredential }`; 400 for a request of the
+ *   wrong shape, 422 naming each field that breaks the data model or JSON-LD.
+ * - Tremplin's template extension, `{ templateId, credentialSubject: { id }, claims, options: { format } }`
+ *   → 201 `{ verifiableCredential }`: a skill badge or work experience built from the template.
+ *   `claims.evidenceLevel` is optional: "witnessed" (default) or "assessed"; "self_declared" → 400.
+ *   The answer is the same 201 whoever the DID is (decision 020): a young person the organisation
+ *   does not accompany receives it as an offer in their wallet, and nothing in the answer, nor in
+ *   the organisation's lists, tells them apart from a DID that is no one's here.
+ * A body with both `credential` and `templateId` is refused (400), never guessed.
  */
 export async function handleIssue(rt: Runtime, request: Request): Promise<Response> {
   try {
@@ -112,6 +119,7 @@ export async function handleIssue(rt: Runtime, request: Request): Promise<Respon
     const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1]
     const organisation = await authenticateApiToken(rt, token)
     const body = parseJsonBody(await readBodyText(request))
+    if (isObject(body) && 'credential' in body) return await handleStandardIssue(rt, organisation, body)
     const parsed = IssueRequestSchema.safeParse(body)
     if (!parsed.success) {
       const fieldErrors = parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message }))
@@ -136,3 +144,28 @@ export async function handleIssue(rt: Runtime, request: Request): Promise<Respon
   }
 }
 
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function badRequest(message: string, fieldErrors: { path: string; message: string }[]): Response {
+  return json({ error: { code: 'BAD_REQUEST', message, fieldErrors } }, 400)
+}
+
+/** The VC-API form: `{ credential, options }` (see handleIssue). */
+async function handleStandardIssue(rt: Runtime, organisation: { id: string }, body: Record<string, unknown>): Promise<Response> {
+  if ('templateId' in body || 'claims' in body) {
+    return badRequest('A request is either the W3C VC-API form { credential, options } or Tremplin\'s template form { templateId, credentialSubject, claims }, not both', [{ path: '/templateId', message: 'must be absent when "credential" is sent' }])
+  }
+  const extra = Object.keys(body).filter((k) => k !== 'credential' && k !== 'options')
+  if (extra.length) return badRequest('The W3C VC-API issue request holds "credential" and "options" only', extra.map((k) => ({ path: `/${k}`, message: 'is not part of the request' })))
+  if (!isObject(body.credential)) return badRequest('"credential" must be a JSON object: the credential to sign', [{ path: '/credential', message: 'must be a JSON object' }])
+  const options = StandardIssueOptionsSchema.safeParse(body.options ?? {})
+  if (!options.success) {
+    return badRequest('"options" holds only what this issuer honours: "credentialStatus" ({ "type": "BitstringStatusListEntry", "statusPurpose"? })',
+      options.error.issues.map((i) => ({ path: `/options/${i.path.join('/')}`.replace(/\/$/, ''), message: i.code === 'unrecognized_keys' ? `${i.keys.join(', ')}: not an option of this issuer` : i.message })))
+  }
+  const verifiableCredential = await issueStandardCredential(rt, { organisation, credential: body.credential, options: options.data })
+  return json({ verifiableCredential }, 201)
+}

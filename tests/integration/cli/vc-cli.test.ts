@@ -53,10 +53,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 describe('npm run vc', () => {
-  test('orgs --json lists slug, name and DID', async () => {
+  test('orgs --json lists slug, name, DID and every DID it signs under, the current one first', async () => {
     const r = await vc('orgs', '--json')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toEqual([{ slug: 'ml', name: 'Mission Locale', did: 'did:web:tremplin.test:orgs:ml' }])
+    expect(JSON.parse(r.stdout)).toEqual([{ slug: 'ml', name: 'Mission Locale', did: 'did:web:tremplin.test:orgs:ml', dids: ['did:web:tremplin.test:orgs:ml', expect.stringMatching(/^did:key:z6Mk/)] }])
   })
 
   test('templates --json lists every template', async () => {
