@@ -83,7 +83,7 @@ describe('POST /credentials/issue { credential, options }', () => {
     const res = await issue({ credential: credential({ id: `urn:uuid:${crypto.randomUUID()}` }) })
     const { verifiableCredential: vc } = await res.json()
     // The credential's own id names the issuer's record (npm run vc -- revoke --id <id>).
-    await changeCredentialStatus(rt, { credentialId: vc.id, action: 'revoke', actor: 'test', reason: 'test' })
+    await changeCredentialStatus(rt, { credentialId: vc.id, action: 'revoke', by: 'cli', reason: 'test' })
     const after = await verify(vc)
     expect(after.status).toBe(422)
     expect((await after.json()).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({ status: 'failed', code: 'STATUS_REVOKED' })
