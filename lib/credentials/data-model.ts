@@ -8,7 +8,7 @@ import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './contexts'
 // its proof verified.
 
 export interface DataModelProblem extends FieldError {
-  /** Stable code: CONTEXT_*, TYPE_*, ID_*, ISSUER_*, SUBJECT_*, DATE_*, NAME_*, OBJECT_*, RELATED_RESOURCE_*. */
+  /** Stable code: CONTEXT_*, TYPE_*, ID_*, ISSUER_*, SUBJECT_*, DATE_*, NAME_*, OBJECT_*, RELATED_RESOURCE_*, PROOF_PRESENT. */
   code: string
 }
 
@@ -21,6 +21,21 @@ const DATE_TIME = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3
 const TYPED = ['credentialStatus', 'termsOfUse', 'evidence', 'refreshService', 'credentialSchema'] as const
 /** Language value object keys (§11.1). */
 const LANGUAGE_VALUE_KEYS = new Set(['@value', '@language', '@direction'])
+
+/**
+ * Digests of resources this instance holds, as their publishers state them: VCDM 2.0 §B.1 says
+ * implementations treat the base context as already retrieved, and publishes the SHA2-256 digest
+ * of its file (24a18c90…); its SHA2-384, as Subresource Integrity, is the W3C test suite's. Our
+ * bundled copy of that context is the same JSON, not the same bytes, so the published digests
+ * are the reference. A related resource this table does not hold is never fetched (no network
+ * when issuing or verifying): its digest is left to a verifier that retrieves it.
+ */
+const PUBLISHED_DIGESTS: Record<string, { sha256: string; sha384: string }> = {
+  [VC_V2_CONTEXT]: {
+    sha256: '24a18c90e9856d526111f29376e302d970b2bd10182e33959995b0207d7043b9',
+    sha384: '35239c36999d2155312091af194a1edb61634d6ad789a5e5b19f2aebdd762dd9d1dcaada40eda7ef921c6b8c0ae107a0',
+  },
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const values = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
@@ -127,10 +142,36 @@ export function dataModelProblems(credential: unknown, mode: 'issue' | 'verify' 
     else if (seen.has(r.id)) add(`${path}/id`, 'RELATED_RESOURCE_REPEATED', 'must not repeat the id of another related resource')
     else seen.add(r.id)
     if (r.digestSRI === undefined && r.digestMultibase === undefined) add(path, 'RELATED_RESOURCE_NO_DIGEST', 'must have "digestSRI" or "digestMultibase"')
+    const known = typeof r.id === 'string' ? PUBLISHED_DIGESTS[r.id] : undefined
+    if (known) {
+      for (const [prop, matches] of [['digestSRI', sriMatches], ['digestMultibase', multibaseMatches]] as const) {
+        for (const digest of values(r[prop])) {
+          if (matches(digest, known) === false) add(`${path}/${prop}`, 'RELATED_RESOURCE_DIGEST_MISMATCH', `does not match the digest of ${r.id} as published`)
+        }
+      }
+    }
   })
 
   if (mode === 'issue' && credential.proof !== undefined) add('/proof', 'PROOF_PRESENT', 'must be absent: send the credential unsigned, the issuer adds the proof')
   return out
+}
+
+/** SRI (`sha256-…`/`sha384-…`, base64): whether it matches; undefined for an algorithm not held. */
+function sriMatches(digest: unknown, known: { sha256: string; sha384: string }): boolean | undefined {
+  if (typeof digest !== 'string') return false
+  const [, algorithm, value] = /^(sha256|sha384|sha512)-(.*)$/.exec(digest) ?? []
+  if (!algorithm || value === undefined) return false
+  if (algorithm === 'sha512') return undefined
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').toString('hex') === known[algorithm as 'sha256' | 'sha384']
+}
+
+/** Multibase base64url (`u…`) of a SHA2-256 digest, raw or as a multihash (0x12 0x20 …); undefined for another encoding. */
+function multibaseMatches(digest: unknown, known: { sha256: string }): boolean | undefined {
+  if (typeof digest !== 'string') return false
+  if (!digest.startsWith('u')) return undefined
+  if (!/^u[A-Za-z0-9_-]+$/.test(digest)) return false
+  const hex = Buffer.from(digest.slice(1), 'base64url').toString('hex')
+  return hex === known.sha256 || hex === `1220${known.sha256}`
 }
 
 function isDate(value: unknown, pattern: RegExp): value is string {

@@ -60,7 +60,8 @@ const MAX_ATTEMPTS = 3
  * - `issuer` (a URL, or an object with an `id`) must be one of the organisation's DIDs — its
  *   did:web or a did:key it holds — and selects the key: a did:key's own, a did:web's newest.
  * - It carries this platform's status entries (revocation and suspension unless
- *   `options.credentialStatus` names one), so the organisation can revoke it like any other.
+ *   `options.credentialStatus` names one; a 1.1 credential only when asked), so the organisation
+ *   can revoke it like any other.
  * - JSON-LD is processed in safe mode: an undefined term, a redefined protected term or a context
  *   this instance does not bundle refuses it; nothing is fetched.
  * - The issuer's record is kept (its issued list, revocation), written in one transaction with the
@@ -82,14 +83,14 @@ export async function issueStandardCredential(rt: Runtime, input: StandardIssueI
       { path: '/credential/issuer', message: `must be one of ${org.name}'s DIDs: ${dids.join(', ')}` },
     ])
   }
-  const purposes = purposesOf(input.options)
+  const purposes = purposesOf(input.options, baseContextVersion(input.credential))
   const keys = await getDidKeys(rt.agent, issuerDid)
   const signer = ed25519Signer(rt.agent, keys)
   for (let attempt = 1; ; attempt++) {
     const status = await allocateStatus(rt.db, org, rt.env.publicUrl, now)
     const entries = status.entries.filter((e) => purposes.includes(e.purpose))
     const ours = status.credentialStatus.filter((s) => purposes.includes(s.statusPurpose as StatusPurpose))
-    const unsigned = withStatus(structuredClone(input.credential), ours)
+    const unsigned = ours.length ? withStatus(structuredClone(input.credential), ours) : structuredClone(input.credential)
     const signed = await sign(unsigned, signer, now)
     const rowId = await recordId(rt, signed)
     try {
@@ -120,9 +121,16 @@ export async function issueStandardCredential(rt: Runtime, input: StandardIssueI
   }
 }
 
-function purposesOf(options: StandardIssueOptions | undefined): StatusPurpose[] {
+/**
+ * The status purposes to add: those `options.credentialStatus` names (both when it names none);
+ * unasked, both for a 2.0 credential — its base context defines the status terms — and none for a
+ * 1.1 credential, whose contexts we then leave as they are (the status context is added only when
+ * asked for: a verifier of 1.1 credentials may not hold it, decision 030).
+ */
+function purposesOf(options: StandardIssueOptions | undefined, version: 1 | 2 | undefined): StatusPurpose[] {
   const asked = options?.credentialStatus ?? []
-  if (asked.length === 0 || asked.some((s) => !s.statusPurpose)) return [...STATUS_PURPOSES]
+  if (asked.length === 0) return version === 1 ? [] : [...STATUS_PURPOSES]
+  if (asked.some((s) => !s.statusPurpose)) return [...STATUS_PURPOSES]
   return STATUS_PURPOSES.filter((p) => asked.some((s) => s.statusPurpose === p))
 }
 

@@ -106,12 +106,42 @@ describe('POST /credentials/issue { credential, options }', () => {
     expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' })
   })
 
-  test('a VCDM 1.1 credential: signed, its issuanceDate set, verified', async () => {
-    const res = await issue({ credential: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], issuer: didKey, credentialSubject: { id: 'did:example:subject' } } })
+  test('a VCDM 1.1 credential: signed, its issuanceDate set, no status unless asked, verified here and elsewhere', async () => {
+    const v1 = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], issuer: didKey, credentialSubject: { id: 'did:example:subject' } }
+    const res = await issue({ credential: v1 })
     expect(res.status).toBe(201)
     const { verifiableCredential: vc } = await res.json()
     expect(vc.issuanceDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    // The proof's own terms: the Data Integrity context, which a 1.1 base context lacks, is added by the signer.
+    expect(vc['@context']).toEqual([...v1['@context'], 'https://w3id.org/security/data-integrity/v2'])
+    expect(vc.credentialStatus).toBeUndefined()
     expect((await verify(vc)).status).toBe(200)
+    expect((await independentDi(vc)).verified).toBe(true)
+  })
+
+  test('a VCDM 1.1 credential with options.credentialStatus: the status context added after its own, the entries, verified', async () => {
+    const res = await issue({ credential: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], issuer: didKey, credentialSubject: { id: 'did:example:subject' } }, options: { credentialStatus: { type: 'BitstringStatusListEntry' } } })
+    expect(res.status).toBe(201)
+    const { verifiableCredential: vc } = await res.json()
+    expect(vc['@context']).toEqual(['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/ns/credentials/status/v1', 'https://w3id.org/security/data-integrity/v2'])
+    expect(vc.credentialStatus).toHaveLength(2)
+    const ours = await verify(vc)
+    expect(ours.status, await ours.clone().text()).toBe(200)
+  })
+
+  // VCDM 2.0 §B.1 publishes the base context's SHA2-256 digest; the W3C suite states its SHA2-384.
+  const V2_SHA256 = '24a18c90e9856d526111f29376e302d970b2bd10182e33959995b0207d7043b9'
+  const V2_SHA384 = '35239c36999d2155312091af194a1edb61634d6ad789a5e5b19f2aebdd762dd9d1dcaada40eda7ef921c6b8c0ae107a0'
+  test('relatedResource: the base context with its published digests is signed; a wrong digest is a 422; a resource not held is signed as sent', async () => {
+    const right = { id: V2, digestSRI: `sha384-${Buffer.from(V2_SHA384, 'hex').toString('base64')}`, digestMultibase: `u${Buffer.from(V2_SHA256, 'hex').toString('base64url')}` }
+    expect((await issue({ credential: credential({ relatedResource: [right] }) })).status).toBe(201)
+    for (const wrong of [{ ...right, digestSRI: `sha384-${Buffer.alloc(48, 7).toString('base64')}` }, { ...right, digestMultibase: `u${Buffer.alloc(32, 7).toString('base64url')}` }]) {
+      const res = await issue({ credential: credential({ relatedResource: [wrong] }) })
+      expect(res.status).toBe(422)
+      expect((await res.json()).error.fieldErrors).toContainEqual(expect.objectContaining({ code: 'RELATED_RESOURCE_DIGEST_MISMATCH' }))
+    }
+    const elsewhere = { id: 'https://example.org/logo.png', digestMultibase: `u${Buffer.alloc(32, 7).toString('base64url')}` }
+    expect((await issue({ credential: credential({ relatedResource: [elsewhere] }) })).status).toBe(201)
   })
 
   test('422 when the issuer is not one of the organisation\'s DIDs (another organisation\'s, anyone\'s); nothing signed or stored', async () => {
