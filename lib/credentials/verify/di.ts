@@ -5,11 +5,12 @@ import { contentHash, onlyBundledContexts } from '../canonical/dataset'
 import { disallowedContext } from '../contexts'
 import { allowedContexts, type DocumentLoader } from '../document-loader'
 import { verificationSuites } from '../suites'
+import { issuerId } from './checks'
 import { classifyProofError } from './errors'
 import { isObject, toArray } from './input'
 import { failed, passed, type Check } from './result'
 
-const { AuthenticationProofPurpose, ControllerProofPurpose } = jsigs.purposes
+const { AssertionProofPurpose, AuthenticationProofPurpose, ControllerProofPurpose } = jsigs.purposes
 
 export interface ProofOutcome {
   check: Check
@@ -28,6 +29,27 @@ function missingProof(document: Record<string, unknown>): Check | undefined {
   const proofs = toArray(document.proof)
   if (proofs.length === 0) return failed('proof', 'PROOF_MISSING', 'There is no proof: nothing shows who issued this or that it was not changed')
   if (!proofs.every(isObject)) return failed('proof', 'PROOF_MALFORMED', 'The proof is not a JSON object')
+  return brokenChain(proofs as Record<string, unknown>[])
+}
+
+/**
+ * Data Integrity 1.0 §4.5 (Verify Proof Sets and Chains): a proof's `previousProof` (a string or
+ * a list of strings) names proofs of the same set by `id`; one that names no proof there is an
+ * error (PROOF_VERIFICATION_ERROR in the spec): PROOF_CHAIN_BROKEN. Checked before any crypto.
+ * Every proof must also verify (brokenProof), so a proof that follows another never stands on a
+ * broken one (docs/decisions/031).
+ */
+function brokenChain(proofs: Record<string, unknown>[]): Check | undefined {
+  const ids = new Set(proofs.map((p) => p.id).filter((id): id is string => typeof id === 'string'))
+  for (const proof of proofs) {
+    if (proof.previousProof === undefined) continue
+    const previous = toArray<unknown>(proof.previousProof)
+    if (previous.length === 0 || !previous.every((id) => typeof id === 'string')) {
+      return failed('proof', 'PROOF_CHAIN_BROKEN', 'A proof’s "previousProof" must name other proofs by their id (a string or a list of strings)')
+    }
+    const missing = (previous as string[]).find((id) => !ids.has(id) || id === proof.id)
+    if (missing) return failed('proof', 'PROOF_CHAIN_BROKEN', `A proof says it follows the proof ${missing}, which this document does not carry: the chain of signatures is broken`, { previousProof: missing })
+  }
   return undefined
 }
 
@@ -51,18 +73,30 @@ export async function verifyCredentialProof(credential: Record<string, unknown>,
   return outcome
 }
 
+/**
+ * A proof set or chain (docs/decisions/031): every proof of a supported type must verify, each for
+ * `assertionMethod` of its own signer, and one of them must be the issuer's — made with a key the
+ * credential's `issuer` controls. A second signer may add a proof; it never stands in for the issuer's.
+ */
 async function checkCredentialProof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofOutcome> {
   try {
     const result = await jsigs.verify(credential, {
       suite: verificationSuites(documentLoader),
-      purpose: new vc.CredentialIssuancePurpose(),
+      purpose: new AssertionProofPurpose(),
       documentLoader,
     })
     if (!result.verified) return { check: failed('proof', ...codeAndMessage(result.error)) }
-    const broken = brokenProof(result)
+    const broken = brokenProof(result) ?? unverifiedLink(result)
     if (broken) return { check: broken }
-    const signer = result.results?.[0]?.purposeResult?.controller?.id as string | undefined
-    return { check: passed('proof', 'PROOF_VALID', describeProofs(credential), { verificationMethod: vmOf(credential) }), signer }
+    const issuer = issuerId(credential)
+    if (!issuer) return { check: failed('proof', 'PROOF_ISSUER_MISMATCH', 'The credential names no issuer, so the key that signed cannot be tied to one') }
+    const results = (result.results ?? []) as { purposeResult?: { controller?: { id?: unknown } } }[]
+    const signers = [...new Set(results.map((r) => r.purposeResult?.controller?.id).filter((id): id is string => typeof id === 'string'))]
+    if (!signers.includes(issuer)) {
+      return { check: failed('proof', 'PROOF_ISSUER_MISMATCH', `None of the signatures is the issuer’s: signed by ${signers.join(', ') || 'an unknown key'}, not by a key of ${issuer}`, { issuer, signers }) }
+    }
+    const others = signers.filter((s) => s !== issuer)
+    return { check: passed('proof', 'PROOF_VALID', describeProofs(credential, others), { verificationMethod: vmOf(credential), ...(others.length ? { signers } : {}) }), signer: issuer }
   } catch (error) {
     return { check: failed('proof', ...codeAndMessage(error)) }
   }
@@ -101,7 +135,7 @@ export async function verifyPresentationProof(presentation: Record<string, unkno
   try {
     const result = await jsigs.verify(presentation, { suite: verificationSuites(documentLoader), purpose, documentLoader })
     if (!result.verified) return { check: failed('proof', ...codeAndMessage(result.error)) }
-    const broken = brokenProof(result)
+    const broken = brokenProof(result) ?? unverifiedLink(result)
     if (broken) return { check: broken }
     const signer = result.results?.[0]?.purposeResult?.controller?.id as string | undefined
     return { check: passed('proof', 'PROOF_VALID', 'The holder’s signature on the presentation is valid', { verificationMethod: proof.verificationMethod }), signer }
@@ -131,6 +165,19 @@ function brokenProof(result: { results?: { verified: boolean; error?: unknown }[
   return failed('proof', code, `One of the proofs does not verify: ${message}`)
 }
 
+/**
+ * A proof that names a previous one counts only when that one verified too (§4.5): one of a type we
+ * do not verify (left out of the results) is no ground to stand on.
+ */
+function unverifiedLink(result: { results?: { verified: boolean; proof?: Record<string, unknown> }[] }): Check | undefined {
+  const verified = new Set((result.results ?? []).filter((r) => r.verified).map((r) => r.proof?.id).filter((id) => typeof id === 'string'))
+  for (const r of result.results ?? []) {
+    const missing = toArray<string>(r.proof?.previousProof).find((id) => !verified.has(id))
+    if (missing) return failed('proof', 'PROOF_CHAIN_BROKEN', `A proof follows the proof ${missing}, which this verifier could not verify (a type it does not support): the chain cannot be trusted`, { previousProof: missing })
+  }
+  return undefined
+}
+
 function codeAndMessage(error: unknown): [string, string] {
   const { code, message } = classifyProofError(error)
   return [code, message]
@@ -140,7 +187,8 @@ function vmOf(document: Record<string, unknown>): unknown {
   return toArray<Record<string, unknown>>(document.proof).map((p) => p.verificationMethod)
 }
 
-function describeProofs(document: Record<string, unknown>): string {
+function describeProofs(document: Record<string, unknown>, others: string[] = []): string {
   const kinds = toArray<Record<string, unknown>>(document.proof).map((p) => (p.cryptosuite as string) ?? (p.type as string))
-  return `The issuer’s signature is valid (${kinds.join(', ')})`
+  const also = others.length ? `; also signed by ${others.join(', ')}` : ''
+  return `The issuer’s signature is valid (${kinds.join(', ')})${also}`
 }
