@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { VerificationResult } from '@/lib/credentials/verify'
+import { notAnObject } from '@/lib/credentials/verify/input'
 import { failed } from '@/lib/credentials/verify/result'
 import { AppError, httpStatus, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
@@ -56,7 +57,7 @@ function busy(error: AppError): Response {
 
 /**
  * POST /credentials/verify and /presentations/verify: `{ verifiableCredential | verifiablePresentation, options: { challenge, domain } }`.
- * 200 verified; 422 read but not verified; 400 unusable; 413 over 1 MB; 503 + Retry-After while
+ * 200 verified; 422 read but not verified; 400 unusable (INPUT_NOT_OBJECT: the document sent as text, not as a JSON object or compact JWT); 413 over 1 MB; 503 + Retry-After while
  * verification is saturated. The body is the result either way.
  */
 export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKind): Promise<Response> {
@@ -76,6 +77,10 @@ export async function handleVerify(rt: Runtime, request: Request, kind: VerifyKi
   const record = body as Record<string, unknown>
   const document = record[FIELD[kind]]
   if (document === undefined) return unusable('BAD_REQUEST', `The body has no "${FIELD[kind]}"`, 400)
+  // The document itself, never JSON text in a string (Data Integrity 1.0 §4.4: not a map → PARSING_ERROR);
+  // a compact JWT stays accepted, our second format. Text pasted on /verify or read by the CLI is parsed there.
+  const notObject = typeof document === 'string' ? notAnObject(document, `"${FIELD[kind]}"`) : undefined
+  if (notObject) return json({ verified: false, kind: 'unknown', checks: [notObject] } satisfies VerificationResult, 400)
   const options = VerifyOptionsSchema.safeParse(record.options)
   if (!options.success) return unusable('BAD_REQUEST', '"options" may hold a "challenge" and a "domain" (strings), and "holderBinding" ("enforce" or "report")', 400)
   let result: VerificationResult

@@ -57,6 +57,10 @@ export function checkValidity(credential: Record<string, unknown>, now: Date, sk
     return failed('validity', 'DATE_INVALID', 'A validity date is not an ISO 8601 date-time')
   }
   const details = { validFrom: fromDate?.toISOString(), validUntil: untilDate?.toISOString() }
+  // VCDM 2.0 §4.9: validUntil is the same as or later than validFrom; otherwise no date is ever valid.
+  if (fromDate && untilDate && untilDate.getTime() < fromDate.getTime()) {
+    return failed('validity', 'DATE_ORDER', `The validity period ends (${untilDate.toISOString()}) before it begins (${fromDate.toISOString()})`, details)
+  }
   if (untilDate && now.getTime() - skewMs > untilDate.getTime()) {
     return failed('validity', 'EXPIRED', `Expired on ${untilDate.toISOString()}`, details)
   }
@@ -76,10 +80,12 @@ function parseDate(v: unknown): Date | undefined {
 
 /**
  * `schema`: the credential against the JSON Schema its `credentialSchema` names, when that is
- * one of ours. A schema we do not hold is `unchecked`: schemas are never fetched.
+ * one of ours. A schema we do not hold is `unchecked`: schemas are never fetched. `dataModel` is
+ * the data-model verdict (credentialModelCheck), failed when the credential breaks the VC data model.
  */
-export function checkSchema(credential: Record<string, unknown>, dataModelError: string | undefined, resolveSchema?: SchemaResolver): Check {
-  if (dataModelError) return failed('schema', 'DATA_MODEL_INVALID', `Not a valid Verifiable Credential: ${dataModelError}`)
+export function checkSchema(credential: Record<string, unknown>, dataModel: Check | undefined, resolveSchema?: SchemaResolver): Check {
+  // The W3C data model first (./model.ts): a credential that breaks it is not valid, whatever its schema.
+  if (dataModel) return dataModel
   const refs = toArray<unknown>(credential.credentialSchema).filter(isObject)
   if (refs.length === 0) return unchecked('schema', 'SCHEMA_NONE', 'The credential names no schema; its structure follows the VC data model')
   for (const ref of refs) {

@@ -44,18 +44,21 @@ export function checkSubject(subjects: unknown[], holder: string | undefined, op
 /**
  * The presentation's own `holder` check, which neither library makes: its signer must be its
  * holder. Whether each credential was issued to that holder is each credential's `holder` check.
+ * `named: false`: the presentation names no holder (optional in VCDM 2.0 §4.13), and `holder` is
+ * its proven signer — the presenter, to whom the credentials must then have been issued.
  */
-export function checkHolder(holder: string | undefined, signer: string | undefined, proof: Check, embedded: { subjects: unknown[] }[], linked: readonly string[] = []): Check {
-  if (!holder) return failed('holder', 'HOLDER_MISSING', 'The presentation does not say who its holder is')
+export function checkHolder(holder: string | undefined, signer: string | undefined, proof: Check, embedded: { subjects: unknown[] }[], linked: readonly string[] = [], named = true): Check {
   if (proof.status !== 'passed') return unchecked('holder', 'HOLDER_NOT_PROVEN', 'The holder cannot be confirmed, because the presentation’s signature did not verify')
+  if (!holder) return failed('holder', 'HOLDER_MISSING', 'The presentation names a holder that is not an identifier')
   if (signer !== holder) return failed('holder', 'HOLDER_NOT_SIGNER', `The presentation was signed by ${signer ?? 'an unknown key'}, not by its holder ${holder}`, { holder, signer })
+  const who = named ? 'its holder' : 'its presenter (it names no holder)'
   const own = new Set([holder, ...linked])
   const others = embedded.map((e, i) => ({ i, bound: e.subjects.every((s) => typeof s === 'string' && own.has(s)) })).filter((e) => !e.bound).map((e) => e.i)
   if (others.length) {
     const which = others.length === 1 ? `credential ${others[0]! + 1} was` : `credentials ${others.map((i) => i + 1).join(', ')} were`
-    return passed('holder', 'HOLDER_SIGNED', `Signed by its holder ${holder}; ${which} not issued to that holder (see each credential’s holder check)`, { holder, credentials: others })
+    return passed('holder', 'HOLDER_SIGNED', `Signed by ${who} ${holder}; ${which} not issued to ${holder} (see each credential’s holder check)`, { holder, credentials: others, ...(named ? {} : { named: false }) })
   }
-  return passed('holder', 'HOLDER_BOUND', 'Signed by its holder, and every credential was issued to that holder', { holder })
+  return passed('holder', 'HOLDER_BOUND', `Signed by ${who}, and every credential was issued to ${holder}`, { holder, ...(named ? {} : { named: false }) })
 }
 
 /** Each credential of a presentation with its own `holder` check (right after its proof), against the holder the presentation proves. */

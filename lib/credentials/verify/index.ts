@@ -4,10 +4,11 @@ import { cachingLoader } from '../canonical/canonize'
 import { createDocumentLoader, documentLoader as defaultLoader, type DocumentLoader } from '../document-loader'
 import type { SchemaResolver } from '../schemas'
 import { checkIssuer, checkSchema, checkValidity, issuerId, type IssuerLookup } from './checks'
-import { dataModelError, verifyCredentialProof, verifyPresentationProof } from './di'
+import { verifyCredentialProof, verifyPresentationProof } from './di'
 import { checkHolder, subjectIds, withSubjectChecks, type HolderBinding } from './holder'
-import { isObject, parseInput, toArray, type ParsedInput } from './input'
+import { isObject, notAnObject, parseInput, toArray, type ParsedInput } from './input'
 import { jwtCredentialView, jwtPresentationView, verifyJwtCredentialProof, verifyJwtPresentationProof } from './jwt'
+import { credentialModelCheck, presentationModelCheck } from './model'
 import { budgetedResolver, budgetedStatusLists, DEFAULT_VERIFY_LIMITS, proofSigners, RequestBudget, type VerifyLimits } from './limits'
 import { failed, isVerified, passed, unchecked, type Check, type VerificationResult } from './result'
 import { checkStatus, type StatusListResolver } from './status'
@@ -152,12 +153,14 @@ async function finishCredential({ format, credential, proof }: Proven, ctx: Ctx)
   const status = provenSigner || toArray(credential.credentialStatus).length === 0
     ? await checkStatus(credential, ctx)
     : unchecked('status', 'STATUS_NOT_CHECKED_PROOF_FAILED', 'Revocation was not checked, because the signature did not verify (nothing is fetched for an unproven credential)')
-  const checks = [proof, checkValidity(credential, ctx.now), checkSchema(credential, dataModelError(credential), ctx.resolveSchema), status, issuer]
+  const checks = [proof, checkValidity(credential, ctx.now), checkSchema(credential, credentialModelCheck(credential), ctx.resolveSchema), status, issuer]
   return { verified: isVerified(checks), kind: 'credential', format, id: idOf(credential), checks }
 }
 
-/** One entry of a presentation, proof only: a non-credential is refused here. */
+/** One entry of a presentation, proof only: a non-credential (JSON text included) is refused here. */
 async function proveEmbedded(entry: unknown, ctx: Ctx): Promise<Proven | { result: VerificationResult; subjects: unknown[] }> {
+  const notObject = notAnObject(entry, 'A credential in a presentation')
+  if (notObject) return { result: { verified: false, kind: 'unknown', checks: [notObject] }, subjects: [] }
   const parsed = parseInput(entry)
   if (!parsed.ok || parsed.kind !== 'credential') {
     const check = parsed.ok ? failed('input', 'NOT_A_CREDENTIAL', 'A presentation may only carry credentials') : parsed.check
@@ -194,29 +197,32 @@ function checkChallenge(actual: { challenge?: unknown; domain?: unknown }, expec
 }
 
 type Presentation = Extract<ParsedInput, { ok: true }>
-interface Envelope { vp: Record<string, unknown>; proof: Check; signer?: string; holder?: string; extra: Check[]; id?: string }
+interface Envelope { vp: Record<string, unknown>; proof: Check; signer?: string; holder?: string; named: boolean; extra: Check[]; id?: string }
 
 /** The presentation's own proof, signer, holder, challenge and (VP-JWT) validity. */
 async function proveEnvelope(parsed: Presentation, expected: { challenge?: string; domain?: string }, ctx: Ctx): Promise<Envelope> {
   if (parsed.format === 'di') {
     const vp = parsed.document
     const { check, signer } = await verifyPresentationProof(vp, ctx.documentLoader)
-    const holder = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) ? (vp.holder.id as string) : undefined
+    // VCDM 2.0 §4.13: `holder` is optional; without it, the presenter is whoever proved the signature.
+    const named = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) && typeof vp.holder.id === 'string' ? vp.holder.id : undefined
+    const holder = vp.holder === undefined ? signer : named
     const firstProof = toArray<Record<string, unknown>>(vp.proof).find(isObject) ?? {}
-    return { vp, proof: ctx.budget.explain(check, proofSigners(vp)), signer, holder, extra: [checkChallenge(firstProof, expected)], id: idOf(vp) }
+    return { vp, proof: ctx.budget.explain(check, proofSigners(vp)), signer, holder, named: vp.holder !== undefined, extra: [checkChallenge(firstProof, expected)], id: idOf(vp) }
   }
   const { jwt, payload } = parsed
   const vp = (isObject(payload.vp) ? payload.vp : {}) as Record<string, unknown>
   const signer = typeof payload.iss === 'string' ? payload.iss : undefined
   const proof = ctx.budget.explain(await verifyJwtPresentationProof(jwt, payload, ctx.now, ctx.resolveDid), [signer])
   const extra = [checkChallenge({ challenge: payload.nonce, domain: payload.aud }, expected)]
+  // A VP-JWT names its holder in `iss` (VC-JWT 1.1): `named` either way.
   if (payload.exp !== undefined || payload.nbf !== undefined) {
     extra.push(checkValidity({
       ...(typeof payload.nbf === 'number' ? { validFrom: new Date(payload.nbf * 1000).toISOString() } : {}),
       ...(typeof payload.exp === 'number' ? { validUntil: new Date(payload.exp * 1000).toISOString() } : {}),
     }, ctx.now))
   }
-  return { vp, proof, signer, holder: typeof vp.holder === 'string' ? vp.holder : signer, extra, id: idOf(jwtPresentationView(jwt) ?? vp) }
+  return { vp, proof, signer, holder: typeof vp.holder === 'string' ? vp.holder : signer, named: true, extra, id: idOf(jwtPresentationView(jwt) ?? vp) }
 }
 
 async function linkedOf(envelope: Envelope, ctx: Ctx): Promise<string[]> {
@@ -242,10 +248,11 @@ async function verifyPresentation(parsed: Presentation, expected: { challenge?: 
   const proven = await Promise.all(entries.map((e) => proveEmbedded(e, ctx)))
   const envelope = await proveEnvelope(parsed, expected, ctx)
   const linked = await linkedOf(envelope, ctx)
-  const holderCheck = checkHolder(envelope.holder, envelope.signer, envelope.proof, proven, linked)
+  const holderCheck = checkHolder(envelope.holder, envelope.signer, envelope.proof, proven, linked, envelope.named)
   const finished = await Promise.all(proven.map(async (p) => ({ result: 'result' in p ? p.result : await finishCredential(p, ctx), subjects: p.subjects })))
   const credentials = withSubjectChecks(holderCheck, finished, { linked, mode: ctx.holderBinding })
-  const checks = [envelope.proof, holderCheck, ...envelope.extra]
+  const model = presentationModelCheck(vp)
+  const checks = [envelope.proof, holderCheck, ...envelope.extra, ...(model ? [model] : [])]
   return { verified: isVerified(checks, credentials), kind: 'presentation', format: parsed.format, id: envelope.id, checks, credentials }
 }
 

@@ -11,6 +11,22 @@ export type ParsedInput =
 
 const JWT_RE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 
+/** A compact JWS (header.payload.signature): our second format, accepted as a string where a credential is expected. */
+export function isCompactJwt(value: unknown): value is string {
+  return typeof value === 'string' && JWT_RE.test(value.trim())
+}
+
+/**
+ * VCDM 2.0 §4.13: a presentation's credentials are objects ("the values MUST NOT be non-object
+ * values such as numbers, strings, or URLs"); a compact VC-JWT stays accepted (our second format,
+ * VCDM 1.1 VP-JWTs carry them so). JSON text in a string is not a credential: INPUT_NOT_OBJECT.
+ */
+export function notAnObject(value: unknown, what: string): Check | undefined {
+  if (isObject(value) || isCompactJwt(value)) return undefined
+  const kind = typeof value === 'string' ? 'text' : Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`
+  return failed('input', 'INPUT_NOT_OBJECT', `${what} must be a JSON object (or a compact JWT), not ${kind}`)
+}
+
 const bad = (code: string, message: string): ParsedInput => ({ ok: false, check: failed('input', code, message) })
 
 /**

@@ -130,8 +130,9 @@ function expectationFor(entry: Entry): Expectation {
       if (has('signature-invalid')) return proofFailed('PROOF_INVALID')
       if (has(...JSONLD_FAILURES)) return proofFailed('JSONLD_INVALID')
       if (has('no-issuer')) {
-        // The signature maths is fine, but with no issuer the key cannot be tied to anyone.
-        return { label: 'proof failed with PROOF_ISSUER_MISMATCH and an invalid data model', verified: false, checks: { proof: { status: 'failed', code: 'PROOF_ISSUER_MISMATCH' }, schema: { status: 'failed', code: 'DATA_MODEL_INVALID' } } }
+        // The signature maths is fine, but with no issuer the key cannot be tied to anyone; the
+        // data model names what is missing (ISSUER_MISSING, lib/credentials/data-model.ts).
+        return { label: 'proof failed with PROOF_ISSUER_MISMATCH and an invalid data model (ISSUER_MISSING)', verified: false, checks: { proof: { status: 'failed', code: 'PROOF_ISSUER_MISMATCH' }, schema: { status: 'failed', code: 'ISSUER_MISSING' } } }
       }
       if (has(...STATUS_LIST_FAILURES)) {
         // A defective list is itself a validly signed credential (its defect matters only when it

@@ -1,5 +1,10 @@
+import * as vc from '@digitalbazaar/vc'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { VC_EXAMPLES_V2_CONTEXT, VC_V2_CONTEXT } from '@/lib/credentials/contexts'
+import { documentLoader } from '@/lib/credentials/document-loader'
 import { createPresentation } from '@/lib/credentials/present'
+import { signingSuite } from '@/lib/credentials/suites'
+import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { createApiToken } from '@/lib/orgs/service'
 import { handleIssue, handleVerify } from '@/lib/vc-api/handlers'
@@ -163,5 +168,65 @@ describe('POST /credentials/verify and /presentations/verify', () => {
     const result = await res.json()
     expect(result.verified).toBe(false)
     expect(result.checks[0]).toMatchObject({ id: 'input', status: 'failed', code })
+  })
+})
+
+// Issue 13: the verifier as the W3C VC-API and VCDM 2.0 say (lib/credentials/verify/model.ts).
+describe('POST /credentials/verify and /presentations/verify: the W3C data model', () => {
+  const signVp = async (presentation: Record<string, unknown>, holderDid = world.alice.did) =>
+    vc.signPresentation({ presentation, suite: signingSuite(ed25519Signer(rt.agent, await getDidKeys(rt.agent, holderDid))), challenge: 'n-4', domain: TEST_PUBLIC_URL, documentLoader })
+  const verifyVp = (verifiablePresentation: unknown) =>
+    handleVerify(rt, post('/presentations/verify', { verifiablePresentation, options: { challenge: 'n-4', domain: TEST_PUBLIC_URL } }), 'presentation')
+
+  test('a credential sent as JSON text → 400 INPUT_NOT_OBJECT with the result shape; the same credential as an object → 200; a compact VC-JWT string stays accepted', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const text = await handleVerify(rt, post('/credentials/verify', { verifiableCredential: JSON.stringify(issued.credential) }), 'credential')
+    expect(text.status).toBe(400)
+    expect(await text.json()).toMatchObject({ verified: false, kind: 'unknown', checks: [{ id: 'input', status: 'failed', code: 'INPUT_NOT_OBJECT' }] })
+    const object = await handleVerify(rt, post('/credentials/verify', { verifiableCredential: issued.credential }), 'credential')
+    expect(object.status).toBe(200)
+    const jwt = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS, format: 'jwt' })
+    const compact = await handleVerify(rt, post('/credentials/verify', { verifiableCredential: jwt.document }), 'credential')
+    expect(compact.status).toBe(200)
+  })
+
+  test('a presentation sent as JSON text → 400 INPUT_NOT_OBJECT', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const vp = await createPresentation({ agent: rt.agent, holderDid: world.alice.did, credentials: [issued.credential], challenge: 'n-4', domain: TEST_PUBLIC_URL })
+    const res = await verifyVp(vp.document)
+    expect(res.status).toBe(400)
+    expect((await res.json()).checks[0]).toMatchObject({ id: 'input', status: 'failed', code: 'INPUT_NOT_OBJECT' })
+  })
+
+  test('a presentation with no holder, signed by the person the credential was issued to → 200 (the signer is the presenter)', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const res = await verifyVp(await signVp({ '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], verifiableCredential: [issued.credential] }))
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.checks.find((c: { id: string }) => c.id === 'holder')).toMatchObject({ status: 'passed', code: 'HOLDER_BOUND', details: { holder: world.alice.did, named: false } })
+  })
+
+  test('a presentation with no holder carrying someone else’s credential → 422 (SUBJECT_NOT_HOLDER): leaving out the holder changes nothing for the stolen case', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const res = await verifyVp(await signVp({ '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], verifiableCredential: [issued.credential] }, world.mallory.did))
+    expect(res.status).toBe(422)
+    const body = await res.json()
+    expect(body.credentials[0].checks.find((c: { id: string }) => c.id === 'holder')).toMatchObject({ status: 'failed', code: 'SUBJECT_NOT_HOLDER', details: { holder: world.mallory.did } })
+  })
+
+  test('a presentation whose first @context is not the VCDM 2.0 base context → 422 (schema CONTEXT_BASE_MISSING), its proof valid', async () => {
+    const res = await verifyVp(await signVp({ '@context': [VC_EXAMPLES_V2_CONTEXT, VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: world.alice.did }))
+    expect(res.status).toBe(422)
+    const body = await res.json()
+    expect(body.checks.find((c: { id: string }) => c.id === 'proof')).toMatchObject({ status: 'passed' })
+    expect(body.checks.find((c: { id: string }) => c.id === 'schema')).toMatchObject({ status: 'failed', code: 'CONTEXT_BASE_MISSING' })
+  })
+
+  test('a credential carried as JSON text in a presentation → 422, that credential failed INPUT_NOT_OBJECT', async () => {
+    const issued = await issueForOrganisation(rt, { organisation: world.org, templateId: 'skill-badge', subjectDid: world.alice.did, claims: CLAIMS })
+    const vp = await signVp({ '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: world.alice.did, verifiableCredential: [issued.credential] })
+    const res = await verifyVp({ ...vp, verifiableCredential: [JSON.stringify(issued.credential)] })
+    expect(res.status).toBe(422)
+    expect((await res.json()).credentials[0].checks[0]).toMatchObject({ id: 'input', status: 'failed', code: 'INPUT_NOT_OBJECT' })
   })
 })
