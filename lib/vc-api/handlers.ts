@@ -10,6 +10,7 @@ import type { Runtime } from '@/lib/runtime'
 import { clientAddress } from '@/lib/security/client-address'
 import { checkLimit, rateLimitedResponse } from '@/lib/security/limits'
 import { verifyOnInstance } from '@/lib/verification/service'
+import { MAX_JSON_DEPTH, textDepth } from '@/lib/credentials/verify/input'
 import { parseJsonBody, readBodyText } from './body'
 
 // VC-API (W3C CCG) handlers, kept out of app/ so tests drive them with a real runtime.
@@ -158,6 +159,9 @@ function badRequest(message: string, fieldErrors: { path: string; message: strin
   return json({ error: { code: 'BAD_REQUEST', message, fieldErrors } }, 400)
 }
 
+/** The largest credential the VC-API issuer signs (its JSON text). */
+export const MAX_CREDENTIAL_TO_SIGN_BYTES = 64 * 1024
+
 /** The VC-API form: `{ credential, options }` (see handleIssue). */
 async function handleStandardIssue(rt: Runtime, organisation: { id: string }, body: Record<string, unknown>): Promise<Response> {
   if ('templateId' in body || 'claims' in body) {
@@ -166,6 +170,13 @@ async function handleStandardIssue(rt: Runtime, organisation: { id: string }, bo
   const extra = Object.keys(body).filter((k) => k !== 'credential' && k !== 'options')
   if (extra.length) return badRequest('The W3C VC-API issue request holds "credential" and "options" only', extra.map((k) => ({ path: `/${k}`, message: 'is not part of the request' })))
   if (!isObject(body.credential)) return badRequest('"credential" must be a JSON object: the credential to sign', [{ path: '/credential', message: 'must be a JSON object' }])
+  // Signing canonicalises on this thread: bounded so one request cannot hold it (about 80 ms at
+  // 64 KB, measured; a skill badge is 3 to 8 KB). Nesting is bounded as for verification.
+  const text = JSON.stringify(body.credential)
+  if (Buffer.byteLength(text, 'utf8') > MAX_CREDENTIAL_TO_SIGN_BYTES) {
+    return json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `The credential to sign is larger than ${MAX_CREDENTIAL_TO_SIGN_BYTES / 1024} KB`, fieldErrors: [{ path: '/credential', message: `must be at most ${MAX_CREDENTIAL_TO_SIGN_BYTES / 1024} KB` }] } }, 413)
+  }
+  if (textDepth(text) > MAX_JSON_DEPTH) return badRequest(`The credential is nested more than ${MAX_JSON_DEPTH} levels deep`, [{ path: '/credential', message: `must be nested at most ${MAX_JSON_DEPTH} levels deep` }])
   const options = StandardIssueOptionsSchema.safeParse(body.options ?? {})
   if (!options.success) {
     return badRequest('"options" holds only what this issuer honours: "credentialStatus" ({ "type": "BitstringStatusListEntry", "statusPurpose"? })',

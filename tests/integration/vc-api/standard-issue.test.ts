@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createApiToken, organisationDids } from '@/lib/orgs/service'
 import { changeCredentialStatus } from '@/lib/status/service'
-import { handleIssue, handleVerify } from '@/lib/vc-api/handlers'
+import { handleIssue, handleVerify, MAX_CREDENTIAL_TO_SIGN_BYTES } from '@/lib/vc-api/handlers'
 import { independentDi } from '../../helpers/independent-verifiers'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
 import { createApprovedOrganisation, createWorld } from '../../factories/world'
@@ -210,6 +210,18 @@ describe('POST /credentials/issue { credential, options }', () => {
       expect(res.status, JSON.stringify(body)).toBe(400)
       expect((await res.json()).error.fieldErrors[0].path).toBe(path)
     }
+  })
+
+  test('413 for a credential over 64 KB, 400 for one nested too deep: nothing signed', async () => {
+    const before = await count()
+    const big = await issue({ credential: credential({ description: 'x'.repeat(MAX_CREDENTIAL_TO_SIGN_BYTES) }) })
+    expect(big.status).toBe(413)
+    expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
+    let deep: Record<string, unknown> = { id: 'did:example:subject' }
+    for (let i = 0; i < 80; i++) deep = { nested: deep }
+    const nested = await issue({ credential: credential({ credentialSubject: deep }) })
+    expect(nested.status).toBe(400)
+    expect(await count()).toBe(before)
   })
 
   test('401 without a valid token; 403 for an organisation waiting for approval', async () => {
