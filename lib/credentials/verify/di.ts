@@ -81,7 +81,7 @@ export async function verifyCredentialProof(credential: Record<string, unknown>,
 async function checkCredentialProof(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<ProofOutcome> {
   try {
     const result = await jsigs.verify(credential, {
-      suite: verificationSuites(documentLoader),
+      suite: chainAwareSuites(credential, documentLoader),
       purpose: new AssertionProofPurpose(),
       documentLoader,
     })
@@ -133,7 +133,7 @@ export async function verifyPresentationProof(presentation: Record<string, unkno
     ? new AuthenticationProofPurpose({ challenge, domain })
     : new ControllerProofPurpose({ term: 'authentication' })
   try {
-    const result = await jsigs.verify(presentation, { suite: verificationSuites(documentLoader), purpose, documentLoader })
+    const result = await jsigs.verify(presentation, { suite: chainAwareSuites(presentation, documentLoader), purpose, documentLoader })
     if (!result.verified) return { check: failed('proof', ...codeAndMessage(result.error)) }
     const broken = brokenProof(result) ?? unverifiedLink(result)
     if (broken) return { check: broken }
@@ -163,6 +163,31 @@ function brokenProof(result: { results?: { verified: boolean; error?: unknown }[
   if (!bad) return undefined
   const [code, message] = codeAndMessage(bad.error)
   return failed('proof', code, `One of the proofs does not verify: ${message}`)
+}
+
+type VerifyProofArgs = { proof: Record<string, unknown>; document: Record<string, unknown> } & Record<string, unknown>
+type Suite = ReturnType<typeof verificationSuites>[number] & { verifyProof(args: VerifyProofArgs): Promise<unknown> }
+
+/**
+ * Data Integrity 1.0 §4.5: a proof that names previous proofs is verified over the document WITH
+ * them ("set inputDocument.proof to matchingProofs"), as §4.2 Add Proof Set/Chain signs it — which
+ * binds the link to the proofs it follows: replace or alter one, and every later link fails.
+ * jsonld-signatures verifies every proof over the document without proofs; each suite is wrapped
+ * so that a link gets its previous proofs back (as the document carries them). Proofs without
+ * `previousProof` are verified as before.
+ */
+function chainAwareSuites(document: Record<string, unknown>, documentLoader: DocumentLoader): Suite[] {
+  const proofs = toArray<Record<string, unknown>>(document.proof)
+  return (verificationSuites(documentLoader) as Suite[]).map((suite) => {
+    const wrapped = Object.create(suite) as Suite
+    wrapped.verifyProof = (args: VerifyProofArgs) => {
+      const previous = toArray<unknown>(args.proof.previousProof)
+      if (previous.length === 0) return suite.verifyProof(args)
+      const matching = proofs.filter((p) => previous.includes(p.id))
+      return suite.verifyProof({ ...args, document: { ...args.document, proof: matching } })
+    }
+    return wrapped
+  })
 }
 
 /**

@@ -8,10 +8,11 @@ import { verify } from '@/lib/credentials/verify'
 import { getCheck } from '@/lib/credentials/verify/result'
 import { newDidKeySigner } from '../../../helpers/did-key-signer'
 
-// Proof sets and proof chains (Data Integrity 1.0 §2.1.1–2.1.2, §4.5; docs/decisions/031), with two
-// real keys: the issuer's and a second signer's (a notary, a platform counter-signing). What a set
-// or a chain must prove here: every proof verifies, and one of them is the issuer's own. A second
-// signer may add a proof; it can never replace the issuer's, nor stand on a broken or absent one.
+// Proof sets and proof chains (Data Integrity 1.0 §2.1.1–2.1.2, §4.2, §4.5; docs/decisions/031), with
+// two real keys: the issuer's and a second signer's (a notary, a platform counter-signing). What a
+// set or a chain must prove here: every proof verifies (a chain link over the proofs it names), and
+// one of them is the issuer's own. A second signer may add a proof; it can never replace the
+// issuer's, nor stand on a broken, absent or swapped one.
 
 const NOW = new Date('2026-11-27T12:00:00Z')
 const issuer = await newDidKeySigner()
@@ -27,6 +28,20 @@ async function addProof(document: Record<string, unknown>, who: { signer: unknow
   const suite = signingSuite(who.signer as never, NOW)
   if (proof) (suite as unknown as { proof: Record<string, unknown> }).proof = proof
   return jsigs.sign(structuredClone(document), { suite, purpose: new vc.CredentialIssuancePurpose(), documentLoader }) as Promise<Record<string, unknown>>
+}
+/**
+ * Adds a chain link as Data Integrity 1.0 §4.2 (Add Proof Set/Chain) says: signed over the document
+ * WITH the proofs it names ("set inputDocument.proof to matchingProofs"), then appended to the set.
+ */
+async function addLink(document: Record<string, unknown>, who: { signer: unknown }, proof: { id?: string; previousProof: unknown }) {
+  const { proof: existing, ...bare } = document
+  const all = ([] as Record<string, unknown>[]).concat((existing as Record<string, unknown>[] | undefined) ?? [])
+  const previous = ([] as unknown[]).concat(proof.previousProof)
+  const suite = signingSuite(who.signer as never, NOW) as unknown as { proof: unknown; createProof(a: Record<string, unknown>): Promise<Record<string, unknown>> }
+  suite.proof = proof
+  const input = { ...bare, proof: all.filter((p) => previous.includes(p.id)) }
+  const link = await suite.createProof({ document: input, purpose: new vc.CredentialIssuancePurpose(), proofSet: all, documentLoader })
+  return { ...bare, proof: [...all, link] }
 }
 const proofOf = async (document: Record<string, unknown>) => {
   const result = await verify({ input: document, now: NOW })
@@ -79,17 +94,42 @@ describe('proof sets', () => {
 describe('proof chains (previousProof)', () => {
   const FIRST = 'urn:uuid:4a3d9c84-2a8e-4d6f-9a54-1b1e0a1f3c01'
 
-  test('the issuer’s proof, then a second signer’s naming it (a string, or a list): verified', async () => {
+  test('the issuer’s proof, then a second signer’s naming it (a string, or a list), signed over it as §4.2 says: verified', async () => {
     const first = await addProof(credential(), issuer, { id: FIRST })
     for (const previousProof of [FIRST, [FIRST]]) {
-      const { verified, proof } = await proofOf(await addProof(first, notary, { previousProof }))
+      const { verified, proof } = await proofOf(await addLink(first, notary, { previousProof }))
       expect(proof).toMatchObject({ status: 'passed', details: { signers: [issuer.did, notary.did] } })
       expect(verified).toBe(true)
     }
   })
 
+  test('a second signer first, then the issuer’s proof following it (the W3C suite’s chain): verified', async () => {
+    const first = await addProof(credential(), notary, { id: FIRST })
+    const { verified, proof } = await proofOf(await addLink(first, issuer, { previousProof: FIRST }))
+    expect(proof).toMatchObject({ status: 'passed', details: { signers: [notary.did, issuer.did] } })
+    expect(verified).toBe(true)
+  })
+
+  test('the first link replaced by another valid proof with the same id: the link that followed it no longer verifies (PROOF_INVALID)', async () => {
+    const chained = await addLink(await addProof(credential(), issuer, { id: FIRST }), notary, { previousProof: FIRST })
+    const later = new Date(NOW.getTime() + 60_000)
+    const replacement = await jsigs.sign(credential(), { suite: Object.assign(signingSuite(issuer.signer as never, later), { proof: { id: FIRST } }), purpose: new vc.CredentialIssuancePurpose(), documentLoader }) as Record<string, unknown>
+    const swapped = { ...chained, proof: [replacement.proof, (chained.proof as unknown[])[1]] }
+    expect((await proofOf(replacement)).verified).toBe(true)
+    const { verified, proof } = await proofOf(swapped)
+    expect(proof).toMatchObject({ status: 'failed', code: 'PROOF_INVALID' })
+    expect(verified).toBe(false)
+  })
+
+  test('a link signed over the document alone, without the proof it names (not §4.2): failed PROOF_INVALID', async () => {
+    const unbound = await addProof(await addProof(credential(), issuer, { id: FIRST }), notary, { previousProof: FIRST })
+    const { verified, proof } = await proofOf(unbound)
+    expect(proof).toMatchObject({ status: 'failed', code: 'PROOF_INVALID' })
+    expect(verified).toBe(false)
+  })
+
   test('a chain whose first link is broken: failed — a proof never stands on one that does not verify', async () => {
-    const chained = await addProof(await addProof(credential(), issuer, { id: FIRST }), notary, { previousProof: FIRST })
+    const chained = await addLink(await addProof(credential(), issuer, { id: FIRST }), notary, { previousProof: FIRST })
     ;(chained.proof as Record<string, unknown>[])[0]!.proofValue = 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiL8FhBcPYkV8MZ2b'
     const { verified, proof } = await proofOf(chained)
     expect(proof.status).toBe('failed')
@@ -110,8 +150,9 @@ describe('proof chains (previousProof)', () => {
   })
 
   test('a link that follows a proof of a type this verifier does not check: failed PROOF_CHAIN_BROKEN (it cannot stand on it)', async () => {
-    const unknown = { id: FIRST, type: 'ExampleProof2099', proofPurpose: 'assertionMethod', verificationMethod: `${notary.did}#x`, proofValue: 'z1' }
-    const chained = await addProof({ ...credential(), proof: unknown }, issuer, { previousProof: FIRST })
+    // a cryptosuite we do not verify (ECDSA): left out of the results, never verified
+    const unknown = { id: FIRST, type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2019', proofPurpose: 'assertionMethod', verificationMethod: `${notary.did}#x`, proofValue: 'z1' }
+    const chained = await addLink({ ...credential(), proof: unknown }, issuer, { previousProof: FIRST })
     expect((chained.proof as unknown[]).length).toBe(2)
     const { verified, proof } = await proofOf(chained)
     expect(proof).toMatchObject({ status: 'failed', code: 'PROOF_CHAIN_BROKEN' })
@@ -119,7 +160,7 @@ describe('proof chains (previousProof)', () => {
   })
 
   test('a chain of the issuer’s own two proofs (one key) verifies; removing the first link breaks it', async () => {
-    const chained = await addProof(await addProof(credential(), issuer, { id: FIRST }), issuer, { previousProof: FIRST })
+    const chained = await addLink(await addProof(credential(), issuer, { id: FIRST }), issuer, { previousProof: FIRST })
     expect((await proofOf(chained)).verified).toBe(true)
     const cut = { ...chained, proof: [(chained.proof as unknown[])[1]] }
     expect((await proofOf(cut)).proof).toMatchObject({ status: 'failed', code: 'PROOF_CHAIN_BROKEN' })
