@@ -13,8 +13,9 @@
  * 3. Each suite through ../shared/w3c/run.sh; the presentation verifier declares
  *    `{"holderBinding":"report"}` (W3C_VP_OPTIONS): the suites present credentials issued to
  *    did:example subjects (docs/decisions/011).
- * Exit 0 when every test of the three suites passed; 1 when any failed (or a suite could not run, or
- * skipped a test not argued in docs/decisions/032 as not applicable). Without ../shared/w3c it says so and exits 0 (a clone without the suites).
+ * Exit 0 when every test of the three suites passed or is an argued exception (ARGUED_FAILURES,
+ * NOT_APPLICABLE: each names its decision record); 1 when any other test failed or was skipped, or
+ * a suite could not run. Without ../shared/w3c it says so and exits 0 (a clone without the suites).
  * NEXT_DIST_DIR is honoured (a build beside the main one); a missing build is made by `npm start`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -72,6 +73,19 @@ function vc(env: NodeJS.ProcessEnv, ...args: string[]): string {
   const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'lib', 'cli', 'index.ts'), ...args], { cwd: root, env, encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`npm run vc -- ${args.join(' ')} failed (${run.status}):\n${run.stderr}${run.stdout}`)
   return run.stdout
+}
+
+/**
+ * Failed tests argued as exceptions in a decision record — verifier tests only, never issuer tests
+ * (issue 13). Keyed by "<describe> › <test title>" as the failure summary prints them.
+ */
+const ARGUED_FAILURES: Record<string, Record<string, string>> = {
+  'vc-di-eddsa-test-suite': {
+    // The suite's chain fixtures carry an inline @context object: refused before any JSON-LD work
+    // (CONTEXT_NOT_ALLOWED, decision 017; Data Integrity 1.0 §2.4.1 and §4.6 context validation).
+    // The chain itself verifies (tests/unit/credentials/verify/proof-sets.test.ts).
+    'Data Integrity (eddsa-rdfc-2022 verifiers) › An OPTIONAL string value (proof.previousProof) or unordered list of string values. Each value identifies another data integrity proof that MUST verify before the current proof is processed.': 'docs/decisions/031',
+  },
 }
 
 interface SuiteOutcome { suite: string; passed: number; failed: number; skipped: number; ran: boolean; failures: string[]; skips: string[] }
@@ -147,11 +161,18 @@ async function main(): Promise<number> {
     for (const o of outcomes) {
       const allowed = NOT_APPLICABLE[o.suite] ?? []
       const unexpected = o.skips.filter((t) => !allowed.includes(t))
-      const good = o.ran && o.failed === 0 && o.skipped === o.skips.length && unexpected.length === 0 && o.passed > 0
+      const argued = ARGUED_FAILURES[o.suite] ?? {}
+      const unargued = o.failures.filter((f) => !(f in argued))
+      const good = o.ran && o.failed === o.failures.length && unargued.length === 0 && o.skipped === o.skips.length && unexpected.length === 0 && o.passed > 0
       ok &&= good
-      console.log(`${good ? 'ok  ' : 'FAIL'} ${o.suite}: ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped${o.skipped ? ` (${o.skipped - unexpected.length} not applicable, docs/decisions/032)` : ''}${o.ran ? '' : ' (the suite could not run)'}`)
-      for (const f of o.failures) console.log(`       failed: ${f}`)
+      const notes = [
+        o.failed > unargued.length ? `${o.failed - unargued.length} argued` : '',
+        o.skipped ? `${o.skipped - unexpected.length} not applicable, docs/decisions/032` : '',
+      ].filter(Boolean).join('; ')
+      console.log(`${good ? 'ok  ' : 'FAIL'} ${o.suite}: ${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped${notes ? ` (${notes})` : ''}${o.ran ? '' : ' (the suite could not run)'}`)
+      for (const f of o.failures) console.log(`       failed${f in argued ? `, argued in ${argued[f]}` : ''}: ${f}`)
       for (const t of unexpected) console.log(`       skipped, not argued: ${t}`)
+      for (const title of Object.keys(argued).filter((t) => o.ran && !o.failures.includes(t))) console.log(`       argued failure now passes (update ${argued[title]}): ${title}`)
     }
     return ok ? 0 : 1
   } finally {

@@ -58,6 +58,23 @@ export function baseContextVersion(document: Record<string, unknown>): 1 | 2 | u
 }
 
 /**
+ * `@context` of a credential or presentation: an ordered set whose first item is the base context
+ * (2.0, or 1.1's), then URLs and/or context objects (VCDM 2.0 §4.3).
+ */
+export function contextProblems(document: Record<string, unknown>, kind: 'credential' | 'presentation'): DataModelProblem[] {
+  const out: DataModelProblem[] = []
+  const context = document['@context']
+  const version = baseContextVersion(document)
+  if (context === undefined) out.push({ path: '/@context', code: 'CONTEXT_MISSING', message: `is required, starting with ${VC_V2_CONTEXT}` })
+  else if (!Array.isArray(context) && version !== 1) out.push({ path: '/@context', code: 'CONTEXT_NOT_ORDERED_SET', message: `must be a list starting with ${VC_V2_CONTEXT}` })
+  else if (version === undefined) out.push({ path: '/@context/0', code: 'CONTEXT_BASE_MISSING', message: `must be ${VC_V2_CONTEXT} (or ${VC_V1_CONTEXT} for a 1.1 ${kind})` })
+  values(context).forEach((c, i) => {
+    if (i > 0 && !(isUrl(c) || isObject(c))) out.push({ path: `/@context/${i}`, code: 'CONTEXT_INVALID', message: 'must be a URL or a context object' })
+  })
+  return out
+}
+
+/**
  * Every data-model problem of a credential (empty when it conforms), in document order.
  * `mode: 'issue'` also refuses a credential that already carries a proof (the issuer signs an
  * unsigned credential) and a 1.1 credential's missing `issuanceDate` is allowed (the signer adds it).
@@ -67,15 +84,8 @@ export function dataModelProblems(credential: unknown, mode: 'issue' | 'verify' 
   const out: DataModelProblem[] = []
   const add = (path: string, code: string, message: string) => out.push({ path, code, message })
 
-  // @context: an ordered set whose first item is the base context; then URLs and/or objects.
-  const context = credential['@context']
+  out.push(...contextProblems(credential, 'credential'))
   const version = baseContextVersion(credential)
-  if (context === undefined) add('/@context', 'CONTEXT_MISSING', `is required, starting with ${VC_V2_CONTEXT}`)
-  else if (!Array.isArray(context) && version !== 1) add('/@context', 'CONTEXT_NOT_ORDERED_SET', `must be a list starting with ${VC_V2_CONTEXT}`)
-  else if (version === undefined) add('/@context/0', 'CONTEXT_BASE_MISSING', `must be ${VC_V2_CONTEXT} (or ${VC_V1_CONTEXT} for a 1.1 credential)`)
-  values(context).forEach((c, i) => {
-    if (i > 0 && !(isUrl(c) || isObject(c))) add(`/@context/${i}`, 'CONTEXT_INVALID', 'must be a URL or a context object')
-  })
 
   // type: one or more terms or URLs, VerifiableCredential among them.
   const types = values(credential.type)

@@ -1,5 +1,4 @@
-import { baseContextVersion, dataModelProblems, isUrl, type DataModelProblem } from '../data-model'
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../contexts'
+import { contextProblems, dataModelProblems, isUrl, type DataModelProblem } from '../data-model'
 import { dataModelError } from './di'
 import { isObject, toArray } from './input'
 import { failed, type Check } from './result'
@@ -39,14 +38,7 @@ function modelFailed(kind: 'credential' | 'presentation', problems: DataModelPro
 export function presentationProblems(vp: Record<string, unknown>): DataModelProblem[] {
   const out: DataModelProblem[] = []
   const add = (path: string, code: string, message: string) => out.push({ path, code, message })
-  const context = vp['@context']
-  const version = baseContextVersion(vp)
-  if (context === undefined) add('/@context', 'CONTEXT_MISSING', `is required, starting with ${VC_V2_CONTEXT}`)
-  else if (!Array.isArray(context) && version !== 1) add('/@context', 'CONTEXT_NOT_ORDERED_SET', `must be a list starting with ${VC_V2_CONTEXT}`)
-  else if (version === undefined) add('/@context/0', 'CONTEXT_BASE_MISSING', `must be ${VC_V2_CONTEXT} (or ${VC_V1_CONTEXT} for a 1.1 presentation)`)
-  toArray(context).forEach((c, i) => {
-    if (i > 0 && !(isUrl(c) || isObject(c))) add(`/@context/${i}`, 'CONTEXT_INVALID', 'must be a URL or a context object')
-  })
+  out.push(...contextProblems(vp, 'presentation'))
   const types = toArray(vp.type)
   if (types.some((t) => typeof t !== 'string' || t.length === 0)) add('/type', 'TYPE_INVALID', 'must be one or more terms or URLs (strings)')
   else if (!types.includes('VerifiablePresentation')) add('/type', 'TYPE_NOT_PRESENTATION', 'must include "VerifiablePresentation"')
