@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
+import { STANDARD_TEMPLATE_ID } from '@/lib/issuing/standard'
 import { requireRole } from '@/lib/auth/guards'
 import { findIssuedCredential, listIssuedCredentials } from '@/lib/issuing/queries'
 import { getRuntime } from '@/lib/runtime'
@@ -75,7 +76,7 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
         <ol className="iss-issued" aria-label={t('listLabel')}>
           {list.items.map((item) => (
             <li key={item.id} className={`card iss-issued__item${item.id === justIssued?.id ? ' iss-issued__item--new' : ''}`}>
-              <p className="iss-issued__template">{tc(`templates.${item.templateId === 'work-experience' ? 'work-experience' : 'skill-badge'}.name`)}</p>
+              <p className="iss-issued__template">{item.templateId === STANDARD_TEMPLATE_ID ? t('standardTemplate') : tc(`templates.${item.templateId === 'work-experience' ? 'work-experience' : 'skill-badge'}.name`)}</p>
               <h2 className="iss-issued__title" lang={item.language && item.language !== locale ? item.language : undefined}>{item.title}</h2>
               <dl className="iss-issued__facts">
                 <div><dt>{t('holder')}</dt><dd>{item.holderName ?? t('unknownHolder')}</dd></div>
