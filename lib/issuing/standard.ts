@@ -87,7 +87,7 @@ export async function issueStandardCredential(rt: Runtime, input: StandardIssueI
   const keys = await getDidKeys(rt.agent, issuerDid)
   const signer = ed25519Signer(rt.agent, keys)
   for (let attempt = 1; ; attempt++) {
-    const status = await allocateStatus(rt.db, org, rt.env.publicUrl, now)
+    const status = purposes.length ? await allocateStatus(rt.db, org, rt.env.publicUrl, now) : { entries: [], credentialStatus: [] }
     const entries = status.entries.filter((e) => purposes.includes(e.purpose))
     const ours = status.credentialStatus.filter((s) => purposes.includes(s.statusPurpose as StatusPurpose))
     const unsigned = ours.length ? withStatus(structuredClone(input.credential), ours) : structuredClone(input.credential)
