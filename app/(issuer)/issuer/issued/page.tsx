@@ -81,7 +81,7 @@ export default async function IssuedPage({ searchParams }: { searchParams: Searc
               <dl className="iss-issued__facts">
                 <div><dt>{t('holder')}</dt><dd>{item.holderName ?? t('unknownHolder')}</dd></div>
                 <div><dt>{t('date')}</dt><dd><time dateTime={item.issuedAt}>{format.dateTime(new Date(item.issuedAt), { dateStyle: 'medium', timeStyle: 'short' })}</time></dd></div>
-                <div><dt>{t('format')}</dt><dd>{t(`formats.${item.format === 'jwt' ? 'jwt' : 'di'}`)}</dd></div>
+                <div><dt>{t('format')}</dt><dd>{t(`formats.${item.format === 'jwt' ? 'jwt' : item.templateId === STANDARD_TEMPLATE_ID ? 'standard' : 'di'}`)}</dd></div>
                 {item.hasPhoto && <div><dt>{t('photo')}</dt><dd>{t('photoYes')}</dd></div>}
               </dl>
               {item.keyRetiredAt && (
