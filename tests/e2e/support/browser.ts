@@ -16,6 +16,13 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
+let clients = 0
+/** A new client address for each browser profile, in 198.18.0.0/15 (RFC 2544: for tests, never routed). */
+function nextClientAddress(): string {
+  const n = ++clients + (process.pid % 1000) * 100
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`
+}
+
 /**
  * A fresh browser profile (no cookies): one per person in a test. `locale` sets the browser's
  * Accept-Language, which is what a visitor's first page is shown in.
@@ -23,6 +30,8 @@ export function launchBrowser(): Promise<Browser> {
 export function newContext(browser: Browser, { locale = 'fr', width = WIDTHS.phone }: { locale?: Locale; width?: number } = {}): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: baseURL(),
+    // A person of their own, from an address of their own (see global-setup.ts: TRUST_PROXY).
+    extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
     locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
     timezoneId: 'Europe/Paris',
     viewport: { width, height: 800 },
