@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import type { VerificationResult } from '@/lib/credentials/verify'
-import { notAnObject } from '@/lib/credentials/verify/input'
 import { failed } from '@/lib/credentials/verify/result'
 import { AppError, httpStatus, ValidationError } from '@/lib/errors'
 import { issueForOrganisation } from '@/lib/issuing/service'
@@ -10,7 +9,7 @@ import type { Runtime } from '@/lib/runtime'
 import { clientAddress } from '@/lib/security/client-address'
 import { checkLimit, rateLimitedResponse } from '@/lib/security/limits'
 import { verifyOnInstance } from '@/lib/verification/service'
-import { MAX_JSON_DEPTH, textDepth } from '@/lib/credentials/verify/input'
+import { isObject, MAX_JSON_DEPTH, notAnObject, textDepth } from '@/lib/credentials/verify/input'
 import { parseJsonBody, readBodyText } from './body'
 
 // VC-API (W3C CCG) handlers, kept out of app/ so tests drive them with a real runtime.
@@ -150,10 +149,6 @@ export async function handleIssue(rt: Runtime, request: Request): Promise<Respon
   }
 }
 
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 function badRequest(message: string, fieldErrors: { path: string; message: string }[]): Response {
   return json({ error: { code: 'BAD_REQUEST', message, fieldErrors } }, 400)
