@@ -1,5 +1,6 @@
 import type { FieldError } from '@/lib/errors'
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './contexts'
+import { isObject } from './verify/input'
 
 // The W3C Verifiable Credentials Data Model's own rules for a credential (2.0, and 1.1 where it
 // differs), checked on the JSON before any JSON-LD work: each problem named by its JSON pointer
@@ -37,7 +38,7 @@ const PUBLISHED_DIGESTS: Record<string, { sha256: string; sha384: string }> = {
   },
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+/** Like toArray, but a null is a value to report (`"type": null` is TYPE_INVALID, not TYPE_MISSING). */
 const values = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
 /** A URL as VCDM means it (an absolute IRI: a scheme, then something), as WHATWG URL parses it. */

@@ -1,10 +1,12 @@
 import * as vc from '@digitalbazaar/vc'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '@/lib/credentials/contexts'
 import { baseContextVersion, dataModelProblems } from '@/lib/credentials/data-model'
 import { documentLoader } from '@/lib/credentials/document-loader'
 import { signingSuite } from '@/lib/credentials/suites'
+import { issuerId } from '@/lib/credentials/verify/checks'
+import { subjectIds } from '@/lib/credentials/verify/holder'
+import { toArray } from '@/lib/credentials/verify/input'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { ValidationError } from '@/lib/errors'
 import { organisationDids } from '@/lib/orgs/service'
@@ -76,7 +78,7 @@ export async function issueStandardCredential(rt: Runtime, input: StandardIssueI
   if (problems.length) {
     throw new ValidationError('The credential does not conform to the W3C Verifiable Credentials data model', problems.map((p) => ({ ...p, path: `/credential${p.path}` })))
   }
-  const issuerDid = issuerOf(input.credential)!
+  const issuerDid = issuerId(input.credential)!
   const dids = await organisationDids(rt.db, org.id)
   if (!dids.includes(issuerDid)) {
     throw new ValidationError(`The issuer ${issuerDid} is not one of ${org.name}'s DIDs`, [
@@ -93,6 +95,8 @@ export async function issueStandardCredential(rt: Runtime, input: StandardIssueI
     const unsigned = ours.length ? withStatus(structuredClone(input.credential), ours) : structuredClone(input.credential)
     const signed = await sign(unsigned, signer, now)
     const rowId = await recordId(rt, signed)
+    const document = JSON.stringify(signed)
+    const subject = subjectIds(signed)[0]
     try {
       await rt.db.transaction().execute(async (trx) => {
         await repo.insertCredential(trx, {
@@ -101,16 +105,16 @@ export async function issueStandardCredential(rt: Runtime, input: StandardIssueI
           issuer_did: issuerDid,
           issued_by_user_id: null,
           holder_user_id: null,
-          subject_did: firstSubjectId(signed),
+          subject_did: typeof subject === 'string' ? subject.slice(0, 2000) : '',
           template_id: STANDARD_TEMPLATE_ID,
           format: 'di',
-          document: JSON.stringify(signed),
+          document,
           title: titleOf(signed),
           valid_from: validFromOf(signed) ?? now.toISOString(),
           valid_until: validUntilOf(signed),
           created_at: new Date().toISOString(),
           language: null,
-          verification_method: signingMethodOf(JSON.stringify(signed)),
+          verification_method: signingMethodOf(document),
         })
         await statusRepo.insertEntries(trx, entries.map((e) => ({ list_id: e.listId, status_index: e.index, credential_id: rowId })))
       })
@@ -140,8 +144,7 @@ function purposesOf(options: StandardIssueOptions | undefined, version: 1 | 2 | 
  * published context is added after the others.
  */
 function withStatus(credential: Record<string, unknown>, entries: Record<string, string>[]): Record<string, unknown> {
-  const existing = credential.credentialStatus === undefined ? [] : Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]
-  const all = [...existing, ...entries]
+  const all = [...toArray(credential.credentialStatus), ...entries]
   const context = [credential['@context']].flat()
   const needsStatusContext = baseContextVersion(credential) === 1 && entries.length > 0 && !context.includes(BITSTRING_STATUS_CONTEXT)
   return { ...credential, ...(needsStatusContext ? { '@context': [...context, BITSTRING_STATUS_CONTEXT] } : {}), credentialStatus: all.length === 1 ? all[0] : all }
@@ -186,19 +189,6 @@ async function recordId(rt: Pick<Runtime, 'db'>, credential: Record<string, unkn
   return `urn:uuid:${randomUUID()}`
 }
 
-export function issuerOf(credential: Record<string, unknown>): string | undefined {
-  const issuer = credential.issuer
-  if (typeof issuer === 'string') return issuer
-  if (issuer && typeof issuer === 'object' && !Array.isArray(issuer) && typeof (issuer as { id?: unknown }).id === 'string') return (issuer as { id: string }).id
-  return undefined
-}
-
-function firstSubjectId(credential: Record<string, unknown>): string {
-  const subjects = Array.isArray(credential.credentialSubject) ? credential.credentialSubject : [credential.credentialSubject]
-  const id = (subjects[0] as { id?: unknown } | undefined)?.id
-  return typeof id === 'string' ? id.slice(0, 2000) : ''
-}
-
 /** What the issued list shows: the credential's `name` (a string or the first language value), else its most specific type. */
 function titleOf(credential: Record<string, unknown>): string {
   const name = credential.name
@@ -211,11 +201,11 @@ function titleOf(credential: Record<string, unknown>): string {
 }
 
 function validFromOf(credential: Record<string, unknown>): string | undefined {
-  const v = credential['@context'] && (credential['@context'] as unknown[])[0] === VC_V1_CONTEXT ? credential.issuanceDate : credential.validFrom
+  const v = baseContextVersion(credential) === 1 ? credential.issuanceDate : credential.validFrom
   return typeof v === 'string' ? new Date(v).toISOString() : undefined
 }
 
 function validUntilOf(credential: Record<string, unknown>): string | null {
-  const v = (credential['@context'] as unknown[])[0] === VC_V2_CONTEXT ? credential.validUntil : credential.expirationDate
+  const v = baseContextVersion(credential) === 1 ? credential.expirationDate : credential.validUntil
   return typeof v === 'string' ? new Date(v).toISOString() : null
 }
