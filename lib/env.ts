@@ -8,6 +8,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** 32 bytes, as 64 hex characters or base64. Unset: a key file is created in DATA_DIR. */
   MASTER_KEY: z.string().min(1).optional(),
+  /**
+   * PostgreSQL for several app instances on one database (postgres://user:pass@host:port/db).
+   * Unset: the embedded SQLite file in DATA_DIR (one machine).
+   */
+  DATABASE_URL: z.string().optional().refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+    message: 'must be a postgres:// (or postgresql://) URL; unset it to use the embedded SQLite file',
+  }),
   /** The origin people reach this instance at; used for schema URLs and presentation domains. */
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +38,8 @@ const EnvSchema = z.object({
 export interface Env {
   dataDir: string
   databaseFile: string
+  /** PostgreSQL connection string when set (DATABASE_URL); undefined: the SQLite file. */
+  databaseUrl: string | undefined
   port: number
   masterKey: string | undefined
   publicUrl: string
@@ -59,6 +68,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     dataDir,
     databaseFile: resolve(dataDir, 'tremplin.sqlite'),
+    databaseUrl: e.DATABASE_URL || undefined,
     port: e.PORT,
     masterKey: e.MASTER_KEY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
