@@ -33,6 +33,12 @@ const EnvSchema = z.object({
    * Raised for a conformance run (npm run test:w3c), where one address sends every test's request.
    */
   VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * Whether `npm start` seeds the demo world (accounts with a public password) into an empty
+   * database. Unset (or empty): only on a local start — NODE_ENV not production and PUBLIC_URL not
+   * https. `true` with either of those is refused (docs/decisions/033-safe-first-start.md).
+   */
+  SEED_DEMO: z.enum(['true', 'false', ''], { error: 'must be true or false (unset: only on a local start)' }).optional(),
 })
 
 export interface Env {
@@ -54,6 +60,8 @@ export interface Env {
   recheckImportsMinutes: number
   /** Verifications per client address per 10 minutes (lib/security/limits.ts). */
   verifyRateLimit: number
+  /** Whether `npm start` seeds the demo world into an empty database (SEED_DEMO; decision 033). */
+  seedDemo: boolean
 }
 
 /** Reads and validates the environment; throws one error naming every bad variable. */
@@ -64,6 +72,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const seedDemo = demoSeeding(e)
+  if (typeof seedDemo === 'string') throw new Error(`Invalid configuration:\n  SEED_DEMO: ${seedDemo}`)
   const dataDir = resolve(e.DATA_DIR)
   return {
     dataDir,
@@ -79,5 +89,20 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     issueWorkers: e.ISSUE_WORKERS,
     recheckImportsMinutes: e.RECHECK_IMPORTS_MINUTES,
     verifyRateLimit: e.VERIFY_RATE_LIMIT,
+    seedDemo,
   }
+}
+
+/**
+ * The demo world (public passwords, an admin among them) belongs on a newcomer's own machine only:
+ * unset, it is seeded unless NODE_ENV=production or PUBLIC_URL is https; asked for on a public
+ * server, the configuration is refused rather than guessed (fail closed). @returns why, when refused.
+ */
+function demoSeeding(e: Pick<z.output<typeof EnvSchema>, 'SEED_DEMO' | 'NODE_ENV' | 'PUBLIC_URL'>): boolean | string {
+  const https = e.PUBLIC_URL !== undefined && new URL(e.PUBLIC_URL).protocol === 'https:'
+  const publicServer = e.NODE_ENV === 'production' ? 'NODE_ENV is production' : https ? `PUBLIC_URL (${e.PUBLIC_URL}) is https` : undefined
+  if (!e.SEED_DEMO) return publicServer === undefined
+  if (e.SEED_DEMO === 'false') return false
+  if (publicServer) return `true, but ${publicServer}: the demo accounts' password is public, so they never go on a public server (unset SEED_DEMO, or set it to false)`
+  return true
 }

@@ -10,12 +10,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { THREADPOOL_SIZE } from '@/lib/auth/password'
 import { readEnv } from '@/lib/env'
 import { createRuntime, type Runtime } from '@/lib/runtime'
+import { buildState } from '@/scripts/build-freshness'
 import { freePort, sleep } from './measure'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -24,16 +25,6 @@ const nextCli = join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 
 export const benchDistDir = () => process.env.BENCH_DIST_DIR ?? '.next-bench'
 
-/** What the server's build is made of: a file here newer than the build makes it stale. */
-const SOURCES = ['app', 'lib', 'db', 'messages', 'credentials-schemas', 'next.config.ts', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts']
-
-function newestSource(path: string): number {
-  if (!existsSync(path)) return 0
-  const info = statSync(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestSource(join(path, name))), info.mtimeMs)
-}
-
 /**
  * A production build in `distDir`, rebuilt when missing, older than a source file (the engine
  * changes while it is being made faster: a stale build would measure yesterday's code), or when
@@ -41,11 +32,10 @@ function newestSource(path: string): number {
  * compile, say). `next build` adds the folder's types to tsconfig.json: put back as it was.
  */
 export function ensureBuild(distDir = benchDistDir()) {
-  const buildId = join(root, distDir, 'BUILD_ID')
-  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0
-  const stale = built > 0 && SOURCES.some((s) => newestSource(join(root, s)) > built)
-  if (process.env.BENCH_REBUILD !== '1' && built > 0 && (!stale || process.env.BENCH_REBUILD === '0')) return
-  console.log(`bench: building the app into ${distDir} (next build${stale ? ': sources changed since the last build' : ''})…`)
+  const state = buildState(root, distDir)
+  const stale = state.kind === 'stale'
+  if (process.env.BENCH_REBUILD !== '1' && state.kind !== 'missing' && (!stale || process.env.BENCH_REBUILD === '0')) return
+  console.log(`bench: building the app into ${distDir} (next build${stale ? `: ${state.newer} changed since the last build` : ''})…`)
   const tsconfig = join(root, 'tsconfig.json')
   const before = readFileSync(tsconfig, 'utf8')
   try {
