@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { parseTrustProxy, type TrustProxy } from './security/client-address'
@@ -6,6 +7,14 @@ import { defaultVerifyWorkers } from './verification/pool-size'
 const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address the server listens on (next start -H); unset: every interface, IPv4 and IPv6, as Next does. */
+  HOST: z.string().optional().refine((v) => v === undefined || v === '' || isHost(v), {
+    message: 'must be an IP address (127.0.0.1, ::1, 0.0.0.0) or a host name (localhost)',
+  }),
+  /** How much the server logs (JSON lines on standard output, lib/log.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }).optional(),
   /** 32 bytes, as 64 hex characters or base64. Unset: a key file is created in DATA_DIR. */
   MASTER_KEY: z.string().min(1).optional(),
   /**
@@ -41,12 +50,23 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false', ''], { error: 'must be true or false (unset: only on a local start)' }).optional(),
 })
 
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+/** An IPv4 or IPv6 address, or a DNS host name (RFC 1123 labels). */
+function isHost(v: string): boolean {
+  return isIP(v) !== 0 || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v)
+}
+
 export interface Env {
   dataDir: string
   databaseFile: string
   /** PostgreSQL connection string when set (DATABASE_URL); undefined: the SQLite file. */
   databaseUrl: string | undefined
   port: number
+  /** Listen address for `npm start` (HOST); undefined: every interface. */
+  host: string | undefined
+  /** pino's level for the server's JSON log (LOG_LEVEL; default info, silent under NODE_ENV=test). */
+  logLevel: LogLevel
   masterKey: string | undefined
   publicUrl: string
   production: boolean
@@ -80,6 +100,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseFile: resolve(dataDir, 'tremplin.sqlite'),
     databaseUrl: e.DATABASE_URL || undefined,
     port: e.PORT,
+    host: e.HOST || undefined,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     masterKey: e.MASTER_KEY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     production: e.NODE_ENV === 'production',
