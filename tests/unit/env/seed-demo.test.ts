@@ -3,7 +3,7 @@ import { readEnv } from '@/lib/env'
 
 // SEED_DEMO (decision 033): the demo world's accounts have a public password, so it is seeded on a
 // newcomer's local start only, and asking for it on a public server is a configuration error.
-const env = (vars: Record<string, string>) => readEnv({ DATA_DIR: '/tmp/tremplin-env-test', ...vars } as NodeJS.ProcessEnv)
+const env = (vars: Record<string, string>) => readEnv({ DATA_DIR: '/tmp/tremplin-env-test', ...vars } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv)
 
 describe('SEED_DEMO', () => {
   test.each([
