@@ -3,15 +3,17 @@
  * run on this machine (shared and noisy: compare ratios, not milliseconds, across runs), then
  * one markdown table of every comparison. BENCHMARKS.md says what each row means.
  *
- * - BENCH_ONLY=a,c,…  only these sections (engine, directory, a, b, c, d, e, f, stalling);
+ * - BENCH_ONLY=a,c,…  only these sections (engine, directory, a, b, c, d, e, f, stalling, large);
  * - BENCH_QUICK=1     a few samples each: checks that the harness runs, the numbers mean little;
  * - BENCH_OUT=path    also writes the table to this file;
  * - BENCH_STALLING=0  skips the stalling section; BENCH_DIST_DIR, BENCH_REBUILD: the HTTP sections' build.
+ * - BENCH_LARGE_DIR, BENCH_DATABASE_URL…: the large-data section's databases (tests/bench/large.ts).
  */
 import { writeFileSync } from 'node:fs'
 import { runDirectoryBench } from './directory'
 import { runEngineBench } from './engine'
 import { runHttpBench } from './http'
+import { runLargeBench } from './large'
 import { markdownTable, median, QUICK, timeRow, type BenchRow } from './measure'
 import { runPresentationBench } from './presentation'
 import { runProtectionsBench } from './protections'
@@ -44,6 +46,7 @@ const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   e: runIssuing,
   f: runProtectionsBench,
   stalling: runStallingBench,
+  large: runLargeBench,
 }
 
 function chosen(): string[] {
