@@ -10,6 +10,7 @@ import { createApiToken, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime } from '@/lib/runtime'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { ADMIN_USAGE, adminCommand } from './admin'
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup'
 import { readInput, UsageError } from './io'
 import { IMPORTS_USAGE, recheckImportsCommand } from './imports'
 import { KEYS_USAGE, retireKeyCommand, rotateKeyCommand } from './keys'
@@ -37,7 +38,7 @@ const USAGE = `Usage: npm run vc -- <command> [options]
         Exit 0 imported, 1 unreadable or malformed file, 2 usage.
   taxonomy search <words> [--lang L] [--kinds skill,key_competence] [--json]
         Search the imported skills, occupations and key competences.
-${ORGS_USAGE}${KEYS_USAGE}${IMPORTS_USAGE}${ADMIN_USAGE}`
+${ORGS_USAGE}${KEYS_USAGE}${IMPORTS_USAGE}${ADMIN_USAGE}${BACKUP_USAGE}`
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void }
 
@@ -57,6 +58,8 @@ export async function main(argv: string[], out: Out = { stdout: (s) => process.s
       case 'rotate-key': return await rotateKeyCommand(rest, out)
       case 'retire-key': return await retireKeyCommand(rest, out)
       case 'recheck-imports': return await recheckImportsCommand(rest, out)
+      case 'backup': return await backupCommand(rest, out)
+      case 'restore': return await restoreCommand(rest, out)
       case 'admin': return await adminCommand(rest, out)
       case undefined: case 'help': case '--help': case '-h':
         out.stdout(USAGE)
