@@ -44,7 +44,7 @@ import { KEY_COMPETENCES_FRAMEWORK, KEY_COMPETENCES_URL } from '@/lib/issuing/is
 import { signingMethodOf } from '@/lib/issuing/signing-method'
 import { approveOrganisation, createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createRuntime, type Runtime } from '@/lib/runtime'
-import { emptyBits, MIN_LIST_SIZE, STATUS_PURPOSES, withBit, type StatusPurpose } from '@/lib/status/bitstring'
+import { emptyBits, MIN_LIST_SIZE, STATUS_PURPOSES, withBit, type StatusPurpose } from '@/lib/credentials/bitstring'
 import { statusListUrl } from '@/lib/status/allocate'
 import { loadBuiltinTaxonomies } from '@/lib/taxonomy/builtin'
 import keyCompetences from '@/lib/taxonomy/builtin/key-competences.json'

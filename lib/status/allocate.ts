@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Db } from '@/db/client'
-import { emptyBits, MIN_LIST_SIZE, STATUS_PURPOSES, type StatusPurpose } from './bitstring'
+import { emptyBits, MIN_LIST_SIZE, STATUS_PURPOSES, type StatusPurpose } from '@/lib/credentials/bitstring'
 import * as repo from './repository'
 
 /** A list is closed to new entries once half full: random picks stay cheap and herd privacy good. */

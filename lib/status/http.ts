@@ -1,5 +1,5 @@
 import type { Runtime } from '@/lib/runtime'
-import { isStatusPurpose } from './bitstring'
+import { isStatusPurpose } from '@/lib/credentials/bitstring'
 import { getStatusListCredential } from './list-credential'
 
 /** Short, so that a revocation is felt within a minute by verifiers that cache over HTTP. */

@@ -6,7 +6,7 @@ import type { Agent } from '@/lib/dids/agent'
 import { ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import type { Db } from '@/db/client'
 import { statusListUrl } from './allocate'
-import { encodeList, type StatusPurpose } from './bitstring'
+import { encodeList, type StatusPurpose } from '@/lib/credentials/bitstring'
 import * as repo from './repository'
 
 /** Short, so that a stale copy (a cache, a mirror) stops vouching within a day. */

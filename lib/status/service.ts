@@ -2,7 +2,7 @@ import type { Db } from '@/db/client'
 import type { StatusListResolver } from '@/lib/credentials/verify'
 import type { Agent } from '@/lib/dids/agent'
 import { AppError } from '@/lib/errors'
-import { getBit, isStatusPurpose, withBit, type StatusPurpose } from './bitstring'
+import { getBit, isStatusPurpose, withBit, type StatusPurpose } from '@/lib/credentials/bitstring'
 import { getStatusListCredential } from './list-credential'
 import * as repo from './repository'
 

@@ -1,4 +1,4 @@
-import { decodeList, getBit, isStatusPurpose, MIN_LIST_SIZE } from '@/lib/status/bitstring'
+import { decodeList, getBit, isStatusPurpose, MIN_LIST_SIZE } from '../bitstring'
 import type { DocumentLoader } from '../document-loader'
 import { checkValidity, issuerId, type IssuerLookup } from './checks'
 import { verifyCredentialProof } from './di'

@@ -17,7 +17,7 @@ import { classifyProofError } from '@/lib/credentials/verify/errors'
 import { getCheck, type CheckId, type CheckStatus, type VerificationResult } from '@/lib/credentials/verify/result'
 import { verificationSuites } from '@/lib/credentials/suites'
 import { verify, type StatusListResolver } from '@/lib/credentials/verify'
-import { MIN_LIST_SIZE } from '@/lib/status/bitstring'
+import { MIN_LIST_SIZE } from '@/lib/credentials/bitstring'
 import { createFixtureLoader, readJson, type FixtureLoader, type ManifestEntry } from '../../helpers/fixture-loader'
 
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url))

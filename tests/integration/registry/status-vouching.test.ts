@@ -8,7 +8,7 @@ import { checkStatus } from '@/lib/credentials/verify/status'
 import { createDidKey, ed25519Signer, getDidKeys } from '@/lib/dids/signer'
 import { createOrganisation, getOrganisationOrThrow, issuerLookup, suspendOrganisation } from '@/lib/orgs/service'
 import { loadRegistry } from '@/lib/registry/service'
-import { emptyBits, encodeList, withBit } from '@/lib/status/bitstring'
+import { emptyBits, encodeList, withBit } from '@/lib/credentials/bitstring'
 import { createTestRuntime } from '../../factories/runtime'
 import { createApprovedOrganisation } from '../../factories/world'
 

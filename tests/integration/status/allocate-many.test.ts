@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { issueForOrganisation } from '@/lib/issuing/service'
 import { allocateStatus, allocateStatusMany } from '@/lib/status/allocate'
-import { emptyBits } from '@/lib/status/bitstring'
+import { emptyBits } from '@/lib/credentials/bitstring'
 import { createTestRuntime } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
 

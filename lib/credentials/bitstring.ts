@@ -1,3 +1,5 @@
+// The W3C Bitstring Status List codec (the bitstring, its encodedList, the purposes): pure, part of
+// the credential engine (verify reads it); lib/status keeps the lists and their credentials.
 import { gunzipSync, gzipSync } from 'node:zlib'
 
 /** W3C Bitstring Status List §2.2 / §3.1: at least 131,072 entries (16 KB), for herd privacy. */
