@@ -12,6 +12,7 @@ import * as m20261207_2330 from './2026_12_07_2330_taxonomy_words'
 import * as m20261207_2340 from './2026_12_07_2340_directory_skill_levels'
 import * as m20261208_0000 from './2026_12_08_0000_notifications'
 import * as m20261208_0100 from './2026_12_08_0100_bulk_encoding_duplicates'
+import * as m20261208_1400 from './2026_12_08_1400_large_data_indexes'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_2340_directory_skill_levels': m20261207_2340,
   '2026_12_08_0000_notifications': m20261208_0000,
   '2026_12_08_0100_bulk_encoding_duplicates': m20261208_0100,
+  '2026_12_08_1400_large_data_indexes': m20261208_1400,
 }
