@@ -1,9 +1,10 @@
 'use client'
+import Link from 'next/link'
 import { signOutAction } from '@/app/_actions/session'
 import { useDisclosure } from './use-disclosure'
 
-/** The signed-in person's initials in a round button; behind it, who is signed in and the way out. */
-export function AccountMenu({ name, label, signedInAs, signOut }: { name: string; label: string; signedInAs: string; signOut: string }) {
+/** The signed-in person's initials in a round button; behind it, who is signed in, their password, and the way out. */
+export function AccountMenu({ name, label, signedInAs, password, signOut }: { name: string; label: string; signedInAs: string; password: string; signOut: string }) {
   const { rootRef, buttonProps, panelProps } = useDisclosure()
   return (
     <div ref={rootRef} className="account-menu">
@@ -13,6 +14,7 @@ export function AccountMenu({ name, label, signedInAs, signOut }: { name: string
       </button>
       <div {...panelProps} className="account-menu__panel">
         <p className="account-menu__name">{signedInAs}</p>
+        <Link href="/account/password" className="account-menu__link">{password}</Link>
         <form action={signOutAction}>
           <button type="submit" className="button button--small button--secondary">{signOut}</button>
         </form>

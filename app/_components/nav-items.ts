@@ -47,7 +47,7 @@ export const NAV: Record<Role, { tabs: NavTab[]; more: NavLink[] }> = {
       { href: '/admin', tab: 'organisations', icon: 'organisations' },
       { href: '/admin/reports', tab: 'reports', icon: 'reports' },
     ],
-    more: [],
+    more: [{ href: '/admin/accounts', key: 'accounts' }],
   },
 }
 

@@ -29,7 +29,7 @@ export async function SiteHeader() {
         {user && <div className="site-header__notifications"><NotificationBell user={user} /></div>}
         <LangSwitch label={t('language.label')} current={locale} options={LOCALES.map((l) => ({ locale: l, name: t(`language.${l}`) }))} />
         {user ? (
-          <AccountMenu name={user.displayName} label={t('account.label', { name: user.displayName })} signedInAs={t('signedInAs', { name: user.displayName })} signOut={t('signOut')} />
+          <AccountMenu name={user.displayName} label={t('account.label', { name: user.displayName })} signedInAs={t('signedInAs', { name: user.displayName })} password={t('account.password')} signOut={t('signOut')} />
         ) : (
           <Link href="/sign-in" className="account button button--small button--primary">{t('signIn')}</Link>
         )}

@@ -19,6 +19,7 @@ import stories from './stories.json'
 import directory from './directory.json'
 import contacts from './contacts.json'
 import notifications from './notifications.json'
+import account from './account.json'
 
-const messages = { common, shell, auth, onboarding, landing, developers, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy, stories, directory, contacts, notifications }
+const messages = { common, shell, auth, onboarding, landing, developers, issuer, wallet, shares, portfolio, verify, taxonomy, admin, profile, pilots, privacy, stories, directory, contacts, notifications, account }
 export default messages
