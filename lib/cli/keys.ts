@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { retireOrganisationKey, rotateOrganisationKey } from '@/lib/dids/organisation-did'
+import { retireOrganisationKey, rotateOrganisationKey } from '@/lib/orgs/did-web'
 import { createRuntime } from '@/lib/runtime'
 import { UsageError } from './io'
 
