@@ -1,4 +1,4 @@
-import { migrateToLatest, openSqlite, type Db } from '@/db/client'
+import { migrateToLatest, openDatabase, type Db } from '@/db/client'
 import { createVeramoAgent, type Agent } from './dids/agent'
 import { loadMasterKey } from './dids/master-key'
 import { readEnv, type Env } from './env'
@@ -12,7 +12,7 @@ export interface Runtime {
 
 /** Opens the database (migrating it), loads the master key and builds the agent. */
 export async function createRuntime(env: Env = readEnv()): Promise<Runtime> {
-  const db = openSqlite(env.databaseFile)
+  const db = openDatabase(env)
   await migrateToLatest(db)
   const masterKey = loadMasterKey({ dataDir: env.dataDir, masterKey: env.masterKey })
   return { env, db, agent: createVeramoAgent({ db, masterKey }) }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { binary } from './types'
 
 // The browser journey: sessions, one-time activation and invitation links, wallet state,
 // evidence photos, portfolio shares, and the imported skill taxonomies.
@@ -34,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('users').addColumn('activated_at', 'text').execute()
   await db.schema.alterTable('credentials').addColumn('hidden_at', 'text').execute()
-  await db.schema.alterTable('credentials').addColumn('evidence_photo', 'blob').execute()
+  await db.schema.alterTable('credentials').addColumn('evidence_photo', binary(db)).execute()
   await db.schema.alterTable('credentials').addColumn('evidence_photo_type', 'text').execute()
   await db.schema.alterTable('credentials').addColumn('language', 'text').execute()
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { binary } from './types'
 
 // Revocation and suspension (W3C Bitstring Status List): one list per organisation, purpose and
 // number; the entries that tie an index to a credential (an index is never reused: the primary
@@ -15,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** Number of entries (bits); at least 131,072 (Bitstring Status List §2.2 minimum). */
     .addColumn('size', 'integer', (c) => c.notNull())
     /** The raw bitstring, size / 8 bytes, bit 0 = the most significant bit of byte 0. */
-    .addColumn('bits', 'blob', (c) => c.notNull())
+    .addColumn('bits', binary(db), (c) => c.notNull())
     /** Bumped on every change: the ETag of the served list credential, and its cache key. */
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { binary } from './types'
 
 // Trust: the registry of approved organisations (with who approved or suspended them, and
 // when), the external issuers an admin loaded, every DID an organisation has signed with (its
@@ -88,6 +89,7 @@ async function recreateCredentialsWithImports(db: Kysely<any>) {
     for (const [name, type] of IMPORT_COLUMNS) await db.schema.alterTable('credentials').addColumn(name, type).execute()
     await db.updateTable('credentials').set({ origin: 'issued' }).execute()
     await db.schema.alterTable('credentials').alterColumn('origin', (c) => c.setNotNull()).execute()
+    await db.schema.alterTable('credentials').alterColumn('origin', (c) => c.setDefault('issued')).execute()
     return
   }
   // The pragma is a no-op inside a transaction: it goes first; the rebuild is one transaction.
@@ -125,7 +127,7 @@ async function rebuildCredentials(db: Kysely<any>) {
     .addColumn('valid_until', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('hidden_at', 'text')
-    .addColumn('evidence_photo', 'blob')
+    .addColumn('evidence_photo', binary(db))
     .addColumn('evidence_photo_type', 'text')
     .addColumn('language', 'text')
     .addColumn('origin', 'text', (c) => c.notNull().defaultTo('issued'))

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm run test:postgres`: the unit and integration suite on PostgreSQL. Starts a throwaway server
+# (scripts/postgres-test-server.sh: its own folder and loopback port), runs `vitest run` with
+# TEST_DATABASE_URL pointing at it (arguments go to vitest), and stops it, whatever the result.
+# With TEST_DATABASE_URL already set, uses that server and starts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  TEST_DATABASE_URL="$(bash scripts/postgres-test-server.sh start)"
+  trap 'bash scripts/postgres-test-server.sh stop' EXIT
+fi
+export TEST_DATABASE_URL
+npx vitest run "$@"

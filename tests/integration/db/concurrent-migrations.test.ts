@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, test } from 'vitest'
+import { openDatabase } from '@/db/client'
+import { migrations } from '@/db/migrations'
+import { adminQuery, databaseUrl, testPostgresServer } from '../../factories/databases'
+import { repoRoot } from '../../helpers/cli'
+
+// Issue 14: several instances started together on a new database migrate it once. Three processes
+// race on one empty database; each migration is applied by exactly one of them, none fails.
+
+const run = promisify(execFile)
+const ALL = Object.keys(migrations)
+
+async function migrateInProcesses(env: NodeJS.ProcessEnv, n = 3): Promise<string[][]> {
+  return Promise.all(Array.from({ length: n }, async () => {
+    const { stdout } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'tests/integration/db/_migrate.ts')], { cwd: repoRoot, env: { ...process.env, ...env } })
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as string[]
+  }))
+}
+
+function expectAppliedOnce(applied: string[][]) {
+  expect(applied.flat().sort()).toEqual([...ALL].sort())
+  expect(new Set(applied.flat()).size).toBe(ALL.length)
+}
+
+describe('migrations run once when several processes start together', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tremplin-migrate-race-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('SQLite: three processes on one new file', { timeout: 120_000 }, async () => {
+    const file = join(dir, 'tremplin.sqlite')
+    expectAppliedOnce(await migrateInProcesses({ DATABASE_URL: '', DATABASE_FILE: file }))
+    const db = openDatabase({ databaseFile: file })
+    try {
+      const rows = await db.selectFrom('kysely_migration' as never).select('name' as never).execute()
+      expect(rows).toHaveLength(ALL.length)
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  const server = testPostgresServer()
+  test.skipIf(!server)('PostgreSQL: three processes on one new database', { timeout: 120_000 }, async () => {
+    const name = `tremplin_race_${process.pid}`
+    await adminQuery(server!, `CREATE DATABASE ${name}`)
+    try {
+      const url = databaseUrl(server!, name)
+      expectAppliedOnce(await migrateInProcesses({ DATABASE_URL: url }))
+      const db = openDatabase({ databaseUrl: url, databaseFile: '' })
+      try {
+        const rows = await db.selectFrom('kysely_migration' as never).select('name' as never).execute()
+        expect(rows).toHaveLength(ALL.length)
+      } finally {
+        await db.destroy()
+      }
+    } finally {
+      await adminQuery(server!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    }
+  })
+})
