@@ -1,22 +1,25 @@
 /**
  * `npm start`: everything a first run needs, with no configuration.
  * 1. data folder (0700), SQLite (WAL, files 0600) and migrations, master key file (0600) unless MASTER_KEY is set;
- * 2. the demo world on first start (its sign-in details printed here), and at every start the demo
- *    recruiter link to Samira's portfolio while it works; a did:web for every approved
- *    organisation that has none yet (databases from before did:web; idempotent);
- * 3. a production build when none exists;
+ * 2. the demo world on a local first start only (env.seedDemo: never with NODE_ENV=production or an
+ *    https PUBLIC_URL; its sign-in details printed here), and at every start the demo recruiter
+ *    link to Samira's portfolio while it works; with no admin account, how to make the first one
+ *    (docs/decisions/033); a did:web for every approved organisation that has none yet (idempotent);
+ *    `npm start -- --prepare-only` stops here (migrations and all, then exit 0);
+ * 3. a production build when none exists or when the code is newer than it (scripts/build-freshness.ts);
  * 4. the server on PORT (default 3000).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ensurePrivateDir } from '@/db/client'
 import { THREADPOOL_SIZE } from '@/lib/auth/password'
+import { countAdmins } from '@/lib/auth/repository'
 import { readEnv } from '@/lib/env'
 import { ensureOrganisationDidWebs } from '@/lib/orgs/did-web'
 import { createRuntime } from '@/lib/runtime'
 import { purgeExpired } from '@/lib/security/limits'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoShareLink, seedDemoWorld } from '@/lib/seed/demo'
+import { buildState } from './build-freshness'
 import { importSharedTaxonomies } from './import-shared-taxonomies'
 
 const root = resolve(import.meta.dirname, '..')
@@ -33,7 +36,7 @@ async function prepare() {
     console.log(`Tremplin: data in ${env.dataDir}${env.masterKey ? '' : ' (master key: master.key, mode 0600)'}`)
     // Taxonomies first: the demo world's goals are ESCO occupations when ESCO is there.
     await importSharedTaxonomies(rt, { root })
-    if (process.env.SEED_DEMO !== 'false' && (await seedDemoWorld(rt))) {
+    if (env.seedDemo && (await seedDemoWorld(rt))) {
       console.log('\nDemo world created. Sign in with any of these accounts (password for all: %s):', DEMO_PASSWORD)
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.role.padEnd(11)} ${a.name}`)
       console.log('')
@@ -42,6 +45,7 @@ async function prepare() {
     // the recruiter's view. Same origin as the server's own links (PUBLIC_URL, else localhost:PORT).
     const demo = await demoShareLink(rt)
     if (demo) console.log(`Recruiter view of Samira's portfolio (demo link, works until ${demo.expiresAt.slice(0, 10)}): ${demo.url}\n`)
+    if ((await countAdmins(rt.db)) === 0) console.log(FIRST_ADMIN_HINT)
     for (const { slug, did } of await ensureOrganisationDidWebs(rt)) console.log(`Tremplin: ${slug} now issues as ${did}`)
     // Expired rate-limit counters and sessions go at each start (and every PURGE_EVERY counted requests).
     await purgeExpired(rt)
@@ -51,13 +55,24 @@ async function prepare() {
   return env
 }
 
+const FIRST_ADMIN_HINT = `Tremplin: no admin account yet. Create the first one (its password is generated and printed once):
+  npm run vc -- admin create --username <username> --name "<your name>"
+or give the password on standard input: … admin create --username <username> --name "<name>" --password-stdin
+`
+
 async function main() {
   const env = await prepare()
+  // Everything but the build and the server: e.g. migrations and the first admin's hint, then exit.
+  if (process.argv.includes('--prepare-only')) process.exit(0)
   // NEXT_DIST_DIR (next.config.ts) lets a second build live beside the main one, e.g. for tests.
-  if (!existsSync(join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
-    console.log('Tremplin: no production build yet, building (this takes a minute or two)…')
-    const build = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
-    if (build.status !== 0) process.exit(build.status ?? 1)
+  // A build older than the code would serve yesterday's app on today's database: rebuilt.
+  const build = buildState(root, process.env.NEXT_DIST_DIR || '.next')
+  if (build.kind !== 'fresh') {
+    console.log(build.kind === 'missing'
+      ? 'Tremplin: no production build yet, building (this takes a minute or two)…'
+      : `Tremplin: the build is older than the code (${build.newer} changed since), rebuilding (a minute or two)…`)
+    const built = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+    if (built.status !== 0) process.exit(built.status ?? 1)
   }
   console.log(`Tremplin: serving on http://localhost:${env.port}`)
   // Node runs Next with a preload that appends each request's socket address to X-Forwarded-For
@@ -69,7 +84,8 @@ async function main() {
     cwd: root,
     stdio: 'inherit',
     env: {
-      ...process.env, DATA_DIR: env.dataDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
+      // SEED_DEMO is for this script: the server (NODE_ENV=production) would refuse SEED_DEMO=true.
+      ...process.env, SEED_DEMO: undefined, DATA_DIR: env.dataDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(THREADPOOL_SIZE),
     },
   })
