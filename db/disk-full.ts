@@ -1,5 +1,6 @@
 import { SqliteDialect, type DatabaseConnection, type Driver } from 'kysely'
 import { AppError, DISK_FULL_DIGEST } from '@/lib/errors'
+import { logger } from '@/lib/log'
 
 // A full disk must say so: in the log (for whoever runs the instance) and on the page (in plain
 // words, app/error.tsx), instead of an anonymous 500. SQLite answers SQLITE_FULL when it cannot
@@ -14,7 +15,7 @@ export function isDiskFull(e: unknown): boolean {
 
 /** AppError DISK_FULL (with its digest for the page), after one line in the server's log. */
 export function diskFullError(cause: unknown): AppError {
-  console.error(`Tremplin: DISK FULL — the disk holding the data is full, nothing was saved (${(cause as Error)?.message ?? cause}). Free some space.`)
+  logger().fatal({ code: (cause as { code?: string })?.code, error: (cause as Error)?.message ?? String(cause) }, 'DISK FULL: the disk holding the data is full, nothing was saved. Free some space.')
   const error = new AppError('DISK_FULL', 'The disk is full: nothing was saved', { cause: (cause as { code?: string })?.code })
   return Object.assign(error, { digest: DISK_FULL_DIGEST })
 }

@@ -4,6 +4,7 @@ import type { Runtime } from '@/lib/runtime'
 import { remoteStatusListResolver, type RemoteFetchOptions } from '@/lib/status/remote'
 import { verifyOnInstance } from '@/lib/verification/service'
 import * as repo from './repository'
+import { logger } from '@/lib/log'
 
 // Imported credentials come from other hosts: whether their issuer revoked or suspended them is
 // on a status list over there. The recruiters' directory counts one only while a recent re-check
@@ -85,9 +86,9 @@ export function startRecheckTimer(getRuntime: () => Promise<Pick<Runtime, 'db' |
     running = true
     try {
       const report = await recheckImportedStatuses(await getRuntime())
-      if (report.checked) console.log(`Tremplin: re-checked ${report.checked} imported credentials' status`, report.outcomes)
+      if (report.checked) logger().info({ checked: report.checked, outcomes: report.outcomes }, "re-checked imported credentials' status")
     } catch (e) {
-      console.error('Tremplin: the re-check of imported credentials failed', e)
+      logger().error({ err: e }, 'the re-check of imported credentials failed')
     } finally {
       running = false
     }

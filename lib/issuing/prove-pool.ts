@@ -5,6 +5,7 @@ import { Piscina } from 'piscina'
 import type { DataIntegrityProver } from '@/lib/credentials/issue'
 import type { Ed25519Signer } from '@/lib/dids/signer'
 import type { ProveTask } from './prove-worker'
+import { logger } from '@/lib/log'
 
 // Bulk issuing on other cores (issue 11), opt-in: most of a badge's cost is the JSON-LD expansion
 // and canonicalisation inside its Data Integrity proof, not the signature. Worker threads make the
@@ -90,7 +91,7 @@ async function proveInWorker({ credential, signer, now }: Parameters<DataIntegri
 
 /** A thread that cannot start, dies or sticks: this proof and the next ones are made on the main thread. */
 function giveUp(e: unknown): undefined {
-  if (!broken) console.error(`issuing: proofs on the main thread from now on (${(e as Error)?.message ?? e})`)
+  if (!broken) logger().error({ err: e }, 'issuing: proofs on the main thread from now on')
   broken = true
   return undefined
 }

@@ -9,6 +9,7 @@ import {
   isInAppPath, isNotificationKind, MAX_PAGE, NOTIFICATION_KINDS, PAGE_SIZE, PARAM_MAX, UNREAD_CAP,
   type NotificationKind, type NotificationParams,
 } from './schemas'
+import { logger } from '@/lib/log'
 
 // Notifications in the app (issue 12 §5, decision 025). The services where things happen call
 // `notify` — inside their transaction when they have one, right after otherwise — and it never
@@ -63,7 +64,7 @@ export async function notify(db: Q, input: NotifyInput): Promise<void> {
 }
 
 function warn(kind: string, e: unknown) {
-  console.warn(`Tremplin: a ${kind} notification could not be recorded (the event itself went through)`, e instanceof Error ? e.message : e)
+  logger().warn({ kind, error: e instanceof Error ? e.message : String(e) }, 'a notification could not be recorded (the event itself went through)')
 }
 
 /** Marks the reader's unread notifications of one topic read (they opened the conversation another way). Never throws. */

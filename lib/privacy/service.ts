@@ -9,6 +9,7 @@ import { LIMITS } from '@/lib/security/limits'
 import { hit } from '@/lib/security/rate-limit'
 import * as repo from './repository'
 import type { DeleteAccountInput } from './schemas'
+import { logger } from '@/lib/log'
 
 // A young person's rights over their data: a copy of all of it (export), and erasure (deletion).
 // Only the young person themself, for their own account: every function re-checks the role.
@@ -157,6 +158,6 @@ export async function deleteAccount(rt: Pick<Runtime, 'db'>, user: Actor, input:
   if (!matches) throw new ValidationError('Wrong password', [{ path: 'password', message: 'wrongPassword' }])
   const counts = await repo.eraseYoungPerson(rt.db, { id: user.id, username: account.username, email: account.email, did: account.did })
   // The erased rows are zeroed in the database (secure_delete); their old copies in the WAL go too.
-  if ((await truncateWal(rt.db)).busy) console.warn('Tremplin: account erased, but a reader kept the WAL from being truncated; it will be at the next checkpoint')
+  if ((await truncateWal(rt.db)).busy) logger().warn('account erased, but a reader kept the WAL from being truncated; it will be at the next checkpoint')
   return counts
 }

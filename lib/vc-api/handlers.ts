@@ -11,6 +11,7 @@ import { checkLimit, rateLimitedResponse } from '@/lib/security/limits'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { isObject, MAX_JSON_DEPTH, notAnObject, textDepth } from '@/lib/credentials/verify/input'
 import { parseJsonBody, readBodyText } from './body'
+import { requestLogger } from '@/lib/log'
 
 // VC-API (W3C CCG) handlers, kept out of app/ so tests drive them with a real runtime.
 
@@ -25,7 +26,8 @@ export function errorResponse(error: unknown): Response {
     return json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, httpStatus(error.code))
   }
   if (error instanceof AppError) return json({ error: { code: error.code, message: error.message } }, httpStatus(error.code))
-  console.error(error)
+  // The answer goes at once; the line (with the request's id) follows.
+  void requestLogger().then((log) => log.error({ err: error }, 'VC-API request failed'))
   return json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500)
 }
 

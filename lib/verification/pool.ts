@@ -6,6 +6,7 @@ import { failed } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
 import { FunctionTable } from './rpc'
 import type { VerifyTask } from './worker'
+import { logger } from '@/lib/log'
 
 // A bounded pool of worker threads for verification (docs/decisions/018): JSON-LD expansion,
 // canonicalisation and signature checks of untrusted documents never run on the thread that
@@ -131,7 +132,7 @@ async function runJob(piscina: Piscina, { input, publicUrl, ...rest }: PoolReque
     const message = (error as Error)?.message ?? String(error)
     if (message === 'Task queue is at limit' || message.startsWith('No task queue available')) throw busyError()
     // A worker that died (out of memory, a crash in a library): a result, never a crash of the page.
-    console.error('verification worker failed:', error)
+    logger().error({ err: error }, 'verification worker failed')
     return crashed(message)
   } finally {
     clearTimeout(timer)

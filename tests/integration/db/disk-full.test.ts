@@ -6,20 +6,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import ErrorPage from '@/app/error'
 import { AppError, DISK_FULL_DIGEST, httpStatus } from '@/lib/errors'
 import { createTestRuntime } from '../../factories/runtime'
+import { captureLogs } from '../../helpers/log-capture'
 
 // A full disk, simulated the way SQLite allows: `PRAGMA max_page_count` caps the database file,
 // and SQLite then answers SQLITE_FULL exactly as it does when the file system has no room left.
 
 type Rt = Awaited<ReturnType<typeof createTestRuntime>>
 let rt: Rt
-const log = vi.spyOn(console, 'error')
+const log = captureLogs()
 
 beforeAll(async () => {
   rt = await createTestRuntime()
   await sql`CREATE TABLE filler (data BLOB)`.execute(rt.db)
 })
-afterAll(() => rt.cleanup())
-afterEach(() => log.mockClear())
+afterAll(async () => {
+  log.restore()
+  await rt.cleanup()
+})
+afterEach(() => void log.lines.splice(0))
 
 /** Caps the database a few pages above what it holds now. */
 async function fillTheDisk() {
@@ -35,7 +39,7 @@ describe('a full disk', () => {
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({ code: 'DISK_FULL', digest: DISK_FULL_DIGEST })
     expect(httpStatus('DISK_FULL')).toBe(507)
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/DISK FULL.*nothing was saved/))
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 60, code: 'SQLITE_FULL', msg: expect.stringMatching(/DISK FULL.*nothing was saved/) }))
   })
 
   test('inside a transaction too (not hidden by the rollback that follows), and nothing is kept', async () => {
@@ -51,7 +55,7 @@ describe('a full disk', () => {
 
   test('other database errors stay what they are', async () => {
     await expect(sql`INSERT INTO no_such_table VALUES (1)`.execute(rt.db)).rejects.toMatchObject({ code: 'SQLITE_ERROR' })
-    expect(log).not.toHaveBeenCalledWith(expect.stringMatching(/DISK FULL/))
+    expect(log.lines.filter((l) => /DISK FULL/.test(String(l.msg)))).toEqual([])
   })
 })
 
@@ -59,7 +63,8 @@ describe('the error page', () => {
   const render = async (locale: 'fr' | 'en', digest: string) => {
     const messages = { landing: (await import(`@/messages/${locale}/landing.json`)).default }
     const error = Object.assign(new Error('hidden by Next in production'), { digest })
-    log.mockImplementation(() => {})
+    // app/error.tsx (a client component) logs the error to the browser's console: silenced here.
+    vi.spyOn(console, 'error').mockImplementation(() => {})
     return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, children: createElement(ErrorPage, { error, retry: () => {} }) }))
   }
 

@@ -15,6 +15,7 @@ import type { FieldErrors } from '@/lib/onboarding/form-errors'
 import { PilotFormSchema } from '@/lib/pilots/schemas'
 import { addPilotMembers, addPilotPartner, createPilot, removePilotMember, removePilotPartner, updatePilot } from '@/lib/pilots/service'
 import { getRuntime } from '@/lib/runtime'
+import { requestLogger } from '@/lib/log'
 
 // Pilot actions and bulk issuing. Counsellors only (decision 012): every action checks the role
 // here, and the services check the organisation, its approval, and ownership again.
@@ -137,7 +138,8 @@ export async function issueChunkAction(batchId: string): Promise<ChunkResult> {
   } catch (e) {
     if (e instanceof AppError && e.code === 'FORBIDDEN') return { ok: false, error: 'forbidden' }
     if (e instanceof AppError && e.code === 'NOT_FOUND') return { ok: false, error: 'notFound' }
-    console.error('bulk chunk failed', e)
+    const log = await requestLogger()
+    log.error({ err: e, batchId }, 'bulk chunk failed')
     return { ok: false, error: 'failed' }
   }
 }
