@@ -94,6 +94,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const e = parsed.data
   const seedDemo = demoSeeding(e)
   if (typeof seedDemo === 'string') throw new Error(`Invalid configuration:\n  SEED_DEMO: ${seedDemo}`)
+  // Every instance on one PostgreSQL database must open the same private keys: a key file made in
+  // each instance's own data folder would encrypt new keys that no other instance can read.
+  if (e.DATABASE_URL && !e.MASTER_KEY) throw new Error('Invalid configuration:\n  MASTER_KEY: required with DATABASE_URL (every instance on the database must share it: 32 bytes, hex or base64)')
   const dataDir = resolve(e.DATA_DIR)
   return {
     dataDir,
