@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 
 // Issue 14 §3: listings and searches at national scale (100,000 young people, 1,000,000
 // credentials; `npm run generate:large`, `BENCH_ONLY=large npm run bench`, BENCHMARKS.md).
@@ -12,10 +12,9 @@ import { sql, type Kysely } from 'kysely'
 //   search reads no credential row. UNIQUE because `id` is: SQLite then prefers it to the
 //   primary key's own index for `id = ?`.
 // - credentials_issuer_created_idx: an organisation's issued list, newest first, is read in index
-//   order (no sort of all its credentials for one page of 20).
-// - organisation_keys_method_idx: "signed with a withdrawn key" compares each credential's
-//   verification method with `did || '#' || fragment`: without an index on that expression every
-//   credential scanned every key of every organisation.
+//   order (no sort of all its credentials for one page of 20), and "how many were signed with a
+//   withdrawn key" is counted from the index alone (verification_method, at most 2,000
+//   characters: lib/issuing/signing-method.ts).
 // - directory_entries_opted_in_idx: the directory's order (newest opt-in first, then handle).
 //
 // Frozen once landed: change indexes with a new migration, never by editing this one.
@@ -23,14 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('credentials_counted_idx').on('credentials').unique()
     .columns(['id', 'holder_user_id', 'subject_did', 'hidden_at', 'valid_from', 'valid_until', 'issuer_organisation_id', 'origin', 'issuer_did', 'verification_method', 'remote_status', 'remote_status_checked_at'])
     .execute()
-  await db.schema.createIndex('credentials_issuer_created_idx').on('credentials').columns(['issuer_organisation_id', 'created_at desc', 'id']).execute()
-  await db.schema.createIndex('organisation_keys_method_idx').on('organisation_keys').expression(sql`(did || '#' || fragment)`).execute()
+  await db.schema.createIndex('credentials_issuer_created_idx').on('credentials').columns(['issuer_organisation_id', 'created_at desc', 'id', 'verification_method']).execute()
   await db.schema.createIndex('directory_entries_opted_in_idx').on('directory_entries').columns(['opted_in_at desc', 'handle']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('directory_entries_opted_in_idx').execute()
-  await db.schema.dropIndex('organisation_keys_method_idx').execute()
   await db.schema.dropIndex('credentials_issuer_created_idx').execute()
   await db.schema.dropIndex('credentials_counted_idx').execute()
 }

@@ -123,8 +123,10 @@ const retiredKeys = (eb: ExpressionBuilder<Database, 'credentials'>) =>
 const keyRetiredAt = (eb: ExpressionBuilder<Database, 'credentials'>) =>
   retiredKeys(eb).select('organisation_keys.retired_at').limit(1).as('key_retired_at')
 
+/** Signed with a withdrawn key: the withdrawn keys' method ids are read once (IN a list), not scanned per credential. */
 const signedWithRetiredKey = (eb: ExpressionBuilder<Database, 'credentials'>) =>
-  eb.exists(retiredKeys(eb).select('organisation_keys.kid'))
+  eb('credentials.verification_method', 'in', eb.selectFrom('organisation_keys').where('organisation_keys.retired_at', 'is not', null)
+    .select(sql<string>`organisation_keys.did || '#' || organisation_keys.fragment`.as('method')))
 
 interface IssuedRow {
   id: string; title: string; template_id: string; format: string; created_at: string; evidence_photo_type: string | null
