@@ -6,7 +6,8 @@
  *    link to Samira's portfolio while it works; with no admin account, how to make the first one
  *    (docs/decisions/033); a did:web for every approved organisation that has none yet (idempotent);
  *    `npm start -- --prepare-only` stops here (migrations and all, then exit 0);
- * 3. a production build when none exists or when the code is newer than it (scripts/build-freshness.ts);
+ * 3. a production build when none exists or when the code is newer than it (scripts/build-freshness.ts;
+ *    START_REBUILD=0 serves an older build as it is, e.g. where file times say nothing);
  * 4. the server on PORT (default 3000).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -67,7 +68,7 @@ async function main() {
   // NEXT_DIST_DIR (next.config.ts) lets a second build live beside the main one, e.g. for tests.
   // A build older than the code would serve yesterday's app on today's database: rebuilt.
   const build = buildState(root, process.env.NEXT_DIST_DIR || '.next')
-  if (build.kind !== 'fresh') {
+  if (build.kind === 'missing' || (build.kind === 'stale' && process.env.START_REBUILD !== '0')) {
     console.log(build.kind === 'missing'
       ? 'Tremplin: no production build yet, building (this takes a minute or two)…'
       : `Tremplin: the build is older than the code (${build.newer} changed since), rebuilding (a minute or two)…`)

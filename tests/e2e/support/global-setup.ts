@@ -3,14 +3,17 @@
  * README says to run Tremplin (`npm start`: data folder, demo world, build when none exists, serve).
  *
  * E2E_BASE_URL=http://localhost:3000 skips all of it and tests a server you started yourself
- * (e.g. `next dev` while working on a page). E2E_REBUILD=1 forces a fresh `next build` first.
+ * (e.g. `next dev` while working on a page). A missing build, or one older than the code
+ * (scripts/build-freshness.ts, as npm start judges it), is built here first, where its output shows;
+ * E2E_REBUILD=1 forces a fresh `next build`, E2E_REBUILD=0 tests the build there is (a tree others edit).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { buildState } from '../../../scripts/build-freshness'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +23,7 @@ declare module 'vitest' {
 
 const root = resolve(import.meta.dirname, '../../..')
 // The build under test: .next, or NEXT_DIST_DIR (a second build beside it, as next.config.ts allows).
-const distDir = join(root, process.env.NEXT_DIST_DIR || '.next')
+const distDir = process.env.NEXT_DIST_DIR || '.next'
 const START_TIMEOUT_MS = 10 * 60_000 // a first build takes a minute or two, more on a slow CI machine
 
 export default async function setup(project: TestProject) {
@@ -32,8 +35,9 @@ export default async function setup(project: TestProject) {
     return
   }
 
-  if (process.env.E2E_REBUILD === '1' || !existsSync(join(distDir, 'BUILD_ID'))) build()
-  else warnIfStale()
+  // npm start would rebuild a stale build too, but into the server log, against its start timeout.
+  const state = buildState(root, distDir)
+  if (process.env.E2E_REBUILD === '1' || state.kind === 'missing' || (state.kind === 'stale' && process.env.E2E_REBUILD !== '0')) build(state.kind === 'stale' ? `${state.newer} changed since the last build` : undefined)
 
   const port = await freePort()
   const baseURL = `http://localhost:${port}`
@@ -49,7 +53,7 @@ export default async function setup(project: TestProject) {
     // as X-Forwarded-For), as clients behind a real reverse proxy are: the server trusts loopback as
     // that proxy. Without it every person of every test shares 127.0.0.1, and the per-address
     // sign-in limit (60 in 15 minutes) runs out part-way through a fast run.
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseURL, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '127.0.0.1, ::1' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseURL, SEED_DEMO: 'true', START_REBUILD: '0', NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '127.0.0.1, ::1' },
   })
   server.stdout?.pipe(log)
   server.stderr?.pipe(log)
@@ -71,23 +75,10 @@ export default async function setup(project: TestProject) {
   }
 }
 
-function build() {
-  console.log('e2e: building the app (next build)…')
+function build(reason?: string) {
+  console.log(`e2e: building the app (next build${reason ? `: ${reason}` : ''})…`)
   const result = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`)
-}
-
-// A build older than the sources would test yesterday's app: say so rather than rebuild unasked.
-function warnIfStale() {
-  const built = statSync(join(distDir, 'BUILD_ID')).mtimeMs
-  const newer = ['app', 'lib', 'messages'].some((dir) => newestMtime(join(root, dir)) > built)
-  if (newer) console.warn('e2e: WARNING: the build is older than app/, lib/ or messages/; run with E2E_REBUILD=1 to test the current code.')
-}
-
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((newest, e) => Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs), 0)
 }
 
 function freePort(): Promise<number> {
