@@ -1,7 +1,7 @@
 import { EVIDENCE_LEVELS, isEvidenceLevel, type EvidenceLevel } from '@/lib/credentials/evidence'
 import { AVAILABILITIES, LANGUAGE_CODES, LANGUAGE_LEVELS, type Availability, type LanguageLevel } from '@/lib/profile/schemas'
 import type { Runtime } from '@/lib/runtime'
-import { getConcept } from '@/lib/taxonomy/service'
+import { getConcepts } from '@/lib/taxonomy/service'
 import * as repo from './repository'
 import { isUnalignedSkill, SKILL_LEVELS, type SkillLevel } from './skill-rows'
 
@@ -70,12 +70,8 @@ function issuerOf(row: SkillRow, registry: Map<string, string>): IssuerDto {
 
 /** Labels of taxonomy concepts in the reader's language, where the taxonomy knows them. */
 async function conceptLabels(rt: Pick<Runtime, 'db'>, uris: string[], lang: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  for (const uri of new Set(uris)) {
-    const concept = await getConcept(rt, { uri, lang })
-    if (concept) out.set(uri, concept.label)
-  }
-  return out
+  const concepts = await getConcepts(rt, { uris, lang })
+  return new Map([...concepts].map(([uri, concept]) => [uri, concept.label]))
 }
 
 function groupSkills(rows: SkillRow[], registry: Map<string, string>, labels: Map<string, string>, skill?: string): BlindSkillDto[] {

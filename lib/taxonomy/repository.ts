@@ -129,3 +129,16 @@ export async function findConceptLabels(db: Db, uri: string) {
     .where('l.uri', '=', uri)
     .execute()
 }
+
+/** Every label of these concepts, with each concept (one query per 500 URIs). */
+export async function findConceptsLabels(db: Db, uris: readonly string[]) {
+  const out: Awaited<ReturnType<typeof findConceptLabels>> = []
+  for (let i = 0; i < uris.length; i += 500) {
+    out.push(...await db.selectFrom('taxonomy_labels as l')
+      .innerJoin('taxonomy_concepts as c', 'c.uri', 'l.uri')
+      .select(['l.uri', 'c.kind', 'c.framework', 'c.code', 'l.lang', 'l.label', 'l.description', 'l.alt_labels'])
+      .where('l.uri', 'in', uris.slice(i, i + 500))
+      .execute())
+  }
+  return out
+}

@@ -3,7 +3,7 @@ import { ensureBuiltinTaxonomies } from './builtin'
 import { everydayWords } from './everyday'
 import { normalizeForSearch } from './normalize'
 import { ALT_OFFSET, phraseRank, rowRank, type Typed } from './rank'
-import { findCandidateUris, findConceptLabels, findLabelCandidates, type LabelCandidate, type LabelMatch } from './repository'
+import { findCandidateUris, findConceptLabels, findConceptsLabels, findLabelCandidates, type LabelCandidate, type LabelMatch } from './repository'
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, type ConceptKind, type ConceptView } from './types'
 
 /** Bounds on one search (the endpoint is open to every signed-in user, typed into per keystroke). */
@@ -88,9 +88,26 @@ const preference = (rowLang: string, lang: string) => (rowLang === lang ? 0 : ro
 /** One concept in the reader's language (else English, else any), or undefined. */
 export async function getConcept(rt: Pick<Runtime, 'db'>, request: { uri: string; lang: string }): Promise<ConceptView | undefined> {
   await ensureBuiltinTaxonomies(rt.db)
-  const rows = await findConceptLabels(rt.db, request.uri)
-  const row = rows.find((r) => r.lang === request.lang) ?? rows.find((r) => r.lang === 'en') ?? [...rows].sort((a, b) => a.lang.localeCompare(b.lang))[0]
+  const row = pickLabel(await findConceptLabels(rt.db, request.uri), request.lang)
   return row ? toView(row) : undefined
+}
+
+/** Several concepts as `getConcept` gives each, in one query (a page of blind profiles names dozens). */
+export async function getConcepts(rt: Pick<Runtime, 'db'>, request: { uris: readonly string[]; lang: string }): Promise<Map<string, ConceptView>> {
+  await ensureBuiltinTaxonomies(rt.db)
+  const byUri = new Map<string, LabelMatch[]>()
+  for (const row of await findConceptsLabels(rt.db, [...new Set(request.uris)])) byUri.set(row.uri, [...(byUri.get(row.uri) ?? []), row])
+  const out = new Map<string, ConceptView>()
+  for (const [uri, rows] of byUri) {
+    const row = pickLabel(rows, request.lang)
+    if (row) out.set(uri, toView(row))
+  }
+  return out
+}
+
+/** The label in the reader's language, else English, else the first language in alphabetical order. */
+function pickLabel<T extends { lang: string }>(rows: T[], lang: string): T | undefined {
+  return rows.find((r) => r.lang === lang) ?? rows.find((r) => r.lang === 'en') ?? [...rows].sort((a, b) => a.lang.localeCompare(b.lang))[0]
 }
 
 function toView(row: LabelMatch): ConceptView {
