@@ -5,6 +5,7 @@ import type { Runtime } from '@/lib/runtime'
 import type { BulkColumn, CsvRecord } from './csv'
 import { REPLACEMENT } from './encoding'
 import { parseEvidenceLevel, parseLevel } from './levels'
+import * as repo from './repository'
 
 // One CSV row checked and turned into skill-badge claims, as the issuing form checks them
 // (decision 012 "Preview"); the level and evidence level in the counsellor's words (./levels.ts).
@@ -18,8 +19,7 @@ export interface Person { id: string; username: string; email: string | null; di
 
 /** The young people of the organisation (onboarded there), by username, e-mail and DID. */
 export async function peopleIndex(rt: Pick<Runtime, 'db'>, organisationId: string) {
-  const people = await rt.db.selectFrom('users').select(['id', 'username', 'email', 'did', 'display_name'])
-    .where('organisation_id', '=', organisationId).where('role', '=', 'youth').execute()
+  const people = await repo.listYouthOf(rt.db, organisationId)
   const index = new Map<string, Person>()
   for (const p of people) {
     index.set(p.username.toLowerCase(), p)
@@ -32,18 +32,11 @@ export async function peopleIndex(rt: Pick<Runtime, 'db'>, organisationId: strin
 /** A skill given as a taxonomy URI (must be known) or as a label (matched to a concept when one has exactly that name). */
 async function resolveSkill(rt: Pick<Runtime, 'db'>, value: string, lang: string) {
   if (/^https?:\/\//i.test(value)) {
-    const rows = await rt.db.selectFrom('taxonomy_concepts').innerJoin('taxonomy_labels', 'taxonomy_labels.uri', 'taxonomy_concepts.uri')
-      .select(['taxonomy_concepts.uri', 'taxonomy_concepts.kind', 'taxonomy_concepts.framework', 'taxonomy_concepts.code', 'taxonomy_labels.label', 'taxonomy_labels.lang'])
-      .where('taxonomy_concepts.uri', '=', value).where('taxonomy_concepts.kind', 'in', ['skill', 'key_competence']).execute()
+    const rows = await repo.listSkillLabelsByUri(rt.db, value)
     const row = rows.find((r) => r.lang === lang) ?? rows.find((r) => r.lang === 'en') ?? rows[0]
     return row ? { name: row.label, alignment: conceptToAlignment(row) } : undefined
   }
-  const row = await rt.db.selectFrom('taxonomy_labels').innerJoin('taxonomy_concepts', 'taxonomy_concepts.uri', 'taxonomy_labels.uri')
-    .select(['taxonomy_concepts.uri', 'taxonomy_concepts.kind', 'taxonomy_concepts.framework', 'taxonomy_concepts.code', 'taxonomy_labels.label'])
-    .where((eb) => eb(eb.fn('lower', ['taxonomy_labels.label']), '=', value.toLowerCase()))
-    .where('taxonomy_concepts.kind', 'in', ['skill', 'key_competence'])
-    .orderBy((eb) => eb.case().when('taxonomy_labels.lang', '=', lang).then(0).else(1).end())
-    .executeTakeFirst()
+  const row = await repo.findSkillByLabel(rt.db, value, lang)
   return { name: value, alignment: row ? conceptToAlignment(row) : undefined }
 }
 

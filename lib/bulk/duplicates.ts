@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '@/db/schema'
 import { normalizeForSearch } from '@/lib/taxonomy/normalize'
 import { readDocument } from '@/lib/wallet/cards'
+import * as repo from './repository'
 
 // A bulk row that repeats a badge (issue 12 §7, decision 012 "Repeats"): the young person already
 // holds the same skill badge from this organisation in their wallet — not revoked, not expired (a
@@ -36,17 +37,10 @@ export async function heldBadges(db: Db, organisationId: string, people: { id: s
   const cache = options.cache ?? new Map<string, string[]>()
   const ids = [...new Set(people.map((p) => p.id))]
   for (let i = 0; i < ids.length; i += 400) {
-    let query = db.selectFrom('credentials').leftJoin('credential_status', 'credential_status.credential_id', 'credentials.id')
-      .select(['credentials.id', 'credentials.holder_user_id', 'credentials.valid_from'])
-      .where('credentials.holder_user_id', 'in', ids.slice(i, i + 400))
-      .where('credentials.issuer_organisation_id', '=', organisationId).where('credentials.template_id', '=', 'skill-badge')
-      .where('credential_status.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('credentials.valid_until', 'is', null), eb('credentials.valid_until', '>', now.toISOString())]))
-    if (options.except) query = query.where('credentials.id', '!=', options.except)
-    const rows = await query.orderBy('credentials.valid_from').execute()
+    const rows = await repo.listHeldSkillBadges(db, organisationId, ids.slice(i, i + 400), now.toISOString(), options.except)
     const unread = rows.filter((r) => !cache.has(r.id)).map((r) => r.id)
     for (let j = 0; j < unread.length; j += 200) {
-      const docs = await db.selectFrom('credentials').select(['id', 'document', 'format']).where('id', 'in', unread.slice(j, j + 200)).execute()
+      const docs = await repo.listCredentialDocuments(db, unread.slice(j, j + 200))
       for (const d of docs) cache.set(d.id, keysOfDocument(d))
     }
     for (const row of rows) {

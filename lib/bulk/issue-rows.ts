@@ -8,6 +8,7 @@ import type { Runtime } from '@/lib/runtime'
 import type { Person, RowError } from './check-row'
 import { duplicateJson, findHeld, heldBadges, heldNow, skillKeys, type Duplicate, type KeysCache } from './duplicates'
 import { REPLACEMENT } from './encoding'
+import * as repo from './repository'
 
 // Issuing a group of a batch's ready rows (decision 012, "Exactly once"). The fast way signs the
 // group's credentials one after the other and commits them in ONE transaction, which also marks
@@ -103,20 +104,15 @@ async function commitRow(trx: Transaction<Database>, ctx: IssueRowsContext, row:
 }
 
 async function markSkipped(rt: Runtime, batchId: string, rowNumber: number, duplicate: Duplicate) {
-  await rt.db.updateTable('bulk_rows').set({ status: 'skipped', duplicate: duplicateJson(duplicate) })
-    .where('batch_id', '=', batchId).where('row_number', '=', rowNumber).where('status', '=', 'ready').where('reissue', '=', 0).execute()
+  await repo.markReadyRowSkipped(rt.db, batchId, rowNumber, duplicateJson(duplicate))
 }
 
 async function markIssued(trx: Transaction<Database>, batchId: string, rowNumber: number, credentialId: string) {
-  const result = await trx.updateTable('bulk_rows').set({ status: 'issued', credential_id: credentialId, issued_at: new Date().toISOString(), error: null })
-    .where('batch_id', '=', batchId).where('row_number', '=', rowNumber).where('status', 'in', ['ready', 'failed'])
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) throw new RowAlreadyIssued()
+  if (await repo.markRowIssued(trx, batchId, rowNumber, credentialId, new Date().toISOString()) !== 1) throw new RowAlreadyIssued()
 }
 
 async function stillReady(rt: Runtime, batchId: string, rows: ReadyRow[]): Promise<ReadyRow[]> {
-  const ready = await rt.db.selectFrom('bulk_rows').select('row_number').where('batch_id', '=', batchId).where('status', '=', 'ready')
-    .where('row_number', 'in', rows.map((r) => r.row_number)).execute()
+  const ready = await repo.listStillReady(rt.db, batchId, rows.map((r) => r.row_number))
   const numbers = new Set(ready.map((r) => r.row_number))
   return rows.filter((r) => numbers.has(r.row_number))
 }

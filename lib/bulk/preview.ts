@@ -9,6 +9,7 @@ import type { Runtime } from '@/lib/runtime'
 import { checkCsvRow, peopleIndex, TEMPLATE_ID, type Person, type RowError } from './check-row'
 import { parseBulkCsv, readBulkCsv, type CsvFileError, type CsvRecord, type Delimiter } from './csv'
 import { duplicateJson, findHeld, heldBadges, skillKeys, type Duplicate } from './duplicates'
+import * as repo from './repository'
 
 // Step 1 of bulk issuing (decision 012 "Preview"): every row checked and stored as a batch —
 // ready, invalid with its reasons, or skipped because it repeats a badge (held already, or given
@@ -72,10 +73,7 @@ export async function previewSelectionBatch(rt: Pick<Runtime, 'db'>, actor: Sess
   const claims = formToClaims(TEMPLATE_ID, input.values, input.uiLocale ?? 'fr')
   const errors = validateIssueClaims(TEMPLATE_ID, claims, now)
   if (errors.length) throw new ValidationError('Invalid claims', errors)
-  const people = await rt.db.selectFrom('pilot_members').innerJoin('users', 'users.id', 'pilot_members.user_id')
-    .select(['users.id', 'users.username', 'users.email', 'users.did', 'users.display_name'])
-    .where('pilot_members.pilot_id', '=', pilot.id).where('pilot_members.role', '=', 'youth')
-    .where('users.organisation_id', '=', org.id).where('users.id', 'in', ids).execute()
+  const people = await repo.listPilotYouth(rt.db, pilot.id, org.id, ids)
   if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Someone is not a young person of this pilot action')
   const byId = new Map(people.map((p) => [p.id, p]))
   const rows: CheckedRow[] = ids.map((id, i) => {
@@ -92,13 +90,13 @@ async function storeBatch(
 ): Promise<string> {
   const id = randomUUID()
   await rt.db.transaction().execute(async (trx) => {
-    await trx.insertInto('bulk_batches').values({
+    await repo.insertBatch(trx, {
       id, organisation_id: organisationId, pilot_id: pilotId, template_id: TEMPLATE_ID, format: 'di', source, file_name: fileName,
       status: 'previewed', total_rows: rows.length, created_by: actor.id, created_at: now.toISOString(),
       encoding: file?.encoding ?? null, delimiter: file?.delimiter ?? null,
-    }).execute()
+    })
     for (let i = 0; i < rows.length; i += 100) {
-      await trx.insertInto('bulk_rows').values(rows.slice(i, i + 100).map((r) => ({
+      await repo.insertRows(trx, rows.slice(i, i + 100).map((r) => ({
         batch_id: id, row_number: r.rowNumber,
         holder_user_id: r.person?.id ?? null, subject_did: r.person?.did ?? null,
         claims: JSON.stringify(r.claims),
@@ -107,7 +105,7 @@ async function storeBatch(
         duplicate: r.errors.length || !r.duplicate ? null : duplicateJson(r.duplicate),
         // What the row said is kept with its reasons, for the report of a row that names nobody.
         error: r.errors.length ? JSON.stringify({ errors: r.errors, input: r.record }) : JSON.stringify({ input: r.record }),
-      }))).execute()
+      })))
     }
   })
   return id

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@/lib/auth/sessions'
 import type { Runtime } from '@/lib/runtime'
+import * as repo from './repository'
 import type { RepeatChoice } from './schemas'
 import { batchOrThrow, progressOf, type BulkProgressDto } from './service'
 
@@ -18,13 +19,10 @@ export async function chooseRepeats(rt: Pick<Runtime, 'db'>, actor: SessionUser,
   let reopened = 0
   for (const { rows, issue } of wanted) {
     if (rows && !rows.length) continue
-    let update = rt.db.updateTable('bulk_rows').set(issue ? { status: 'ready', reissue: 1 } : { status: 'skipped', reissue: 0 })
-      .where('batch_id', '=', batch.id).where('duplicate', 'is not', null).where('status', '=', issue ? 'skipped' : 'ready')
-    if (rows) update = update.where('row_number', 'in', rows)
-    const result = await update.executeTakeFirst()
-    if (issue) reopened += Number(result.numUpdatedRows)
+    const changed = await repo.setRepeatChoice(rt.db, batch.id, issue, rows)
+    if (issue) reopened += changed
   }
   // A finished batch with rows back in line runs again (as after "retry the failed rows").
-  if (reopened > 0) await rt.db.updateTable('bulk_batches').set({ status: 'running', finished_at: null }).where('id', '=', batch.id).where('status', '=', 'done').execute()
+  if (reopened > 0) await repo.reopenFinishedBatch(rt.db, batch.id)
   return progressOf(rt, batch.id)
 }

@@ -4,6 +4,7 @@ import { EVIDENCE_RESULT_ID } from '@/lib/credentials/evidence'
 import { TEMPLATES } from '@/lib/credentials/templates'
 import type { Runtime } from '@/lib/runtime'
 import { TEMPLATE_ID } from './check-row'
+import * as repo from './repository'
 import { batchOrThrow } from './service'
 
 // The preview's sample (issue 12 §7): ready rows shown exactly as they will be signed — each
@@ -42,11 +43,8 @@ function achieved(subject: Obj, rubricId: string): string | null {
 /** Up to `limit` ready rows as they will be signed, and how many rows are ready. @throws AppError FORBIDDEN, NOT_FOUND */
 export async function batchSample(rt: Pick<Runtime, 'db' | 'env'>, actor: SessionUser, batchId: string, limit = 10): Promise<{ rows: SampleRowDto[]; ready: number }> {
   const { batch, org } = await batchOrThrow(rt, actor, batchId)
-  const rows = await rt.db.selectFrom('bulk_rows').innerJoin('users', 'users.id', 'bulk_rows.holder_user_id')
-    .select(['bulk_rows.row_number', 'bulk_rows.claims', 'bulk_rows.subject_did', 'users.username', 'users.display_name'])
-    .where('bulk_rows.batch_id', '=', batch.id).where('bulk_rows.status', '=', 'ready').orderBy('bulk_rows.row_number').limit(limit).execute()
-  const { n } = await rt.db.selectFrom('bulk_rows').select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('batch_id', '=', batch.id).where('status', '=', 'ready').executeTakeFirstOrThrow()
+  const rows = await repo.listReadySample(rt.db, batch.id, limit)
+  const n = await repo.countReadyRows(rt.db, batch.id)
   const now = new Date()
   return {
     ready: Number(n),

@@ -6,6 +6,7 @@ import { peopleIndex, schemaErrors, type RowError } from './check-row'
 import { BULK_COLUMNS, toCsv, type CsvRecord } from './csv'
 import { parseDuplicate, type Duplicate } from './duplicates'
 import { issueRows, type IssueRowsContext } from './issue-rows'
+import * as repo from './repository'
 
 // Bulk issuing of skill badges from a pilot action (decision 012):
 //   1. preview (./preview.ts): every row is checked (person, claims against the template's JSON
@@ -73,7 +74,7 @@ export type BeforeRow = (rowNumber: number) => void | Promise<void>
 export async function batchOrThrow(rt: Pick<Runtime, 'db'>, actor: SessionUser, batchId: string) {
   if (actor.role !== 'counsellor' || !actor.organisationId) throw new AppError('FORBIDDEN', 'Only a counsellor issues in bulk')
   const batch = typeof batchId === 'string' && batchId.length <= 100
-    ? await rt.db.selectFrom('bulk_batches').selectAll().where('id', '=', batchId).where('organisation_id', '=', actor.organisationId).executeTakeFirst()
+    ? await repo.findBatchOf(rt.db, actor.organisationId, batchId)
     : undefined
   if (!batch || !batch.pilot_id) throw new AppError('NOT_FOUND', 'No such batch')
   const { org } = await pilotOrThrow(rt, actor, batch.pilot_id)
@@ -81,9 +82,8 @@ export async function batchOrThrow(rt: Pick<Runtime, 'db'>, actor: SessionUser, 
 }
 
 export async function progressOf(rt: Pick<Runtime, 'db'>, batchId: string): Promise<BulkProgressDto> {
-  const batch = await rt.db.selectFrom('bulk_batches').select(['id', 'status', 'total_rows']).where('id', '=', batchId).executeTakeFirstOrThrow()
-  const counts = await rt.db.selectFrom('bulk_rows').select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
-    .where('batch_id', '=', batchId).groupBy('status').execute()
+  const batch = await repo.getBatchTotals(rt.db, batchId)
+  const counts = await repo.countRowsByStatus(rt.db, batchId)
   const n = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0)
   return { batchId, status: batch.status as BulkProgressDto['status'], total: batch.total_rows, ready: n('ready'), issued: n('issued'), failed: n('failed'), invalid: n('invalid'), skipped: n('skipped') }
 }
@@ -105,9 +105,7 @@ function parseError(text: string | null): { errors: RowError[]; input: CsvRecord
 
 export async function getBatch(rt: Pick<Runtime, 'db'>, actor: SessionUser, batchId: string): Promise<BulkBatchDto> {
   const { batch } = await batchOrThrow(rt, actor, batchId)
-  const rows = await rt.db.selectFrom('bulk_rows').leftJoin('users', 'users.id', 'bulk_rows.holder_user_id')
-    .select(['bulk_rows.row_number', 'bulk_rows.status', 'bulk_rows.error', 'bulk_rows.claims', 'bulk_rows.credential_id', 'bulk_rows.duplicate', 'bulk_rows.reissue', 'users.username', 'users.display_name'])
-    .where('bulk_rows.batch_id', '=', batch.id).orderBy('bulk_rows.row_number').execute()
+  const rows = await repo.listRowsWithPeople(rt.db, batch.id)
   const progress = await progressOf(rt, batch.id)
   return {
     ...progress, pilotId: batch.pilot_id!, source: batch.source, fileName: batch.file_name, encoding: batch.encoding, delimiter: batch.delimiter, createdAt: batch.created_at,
@@ -134,7 +132,7 @@ export async function issueNextChunk(rt: Runtime, actor: SessionUser, batchId: s
   const { batch, org } = await batchOrThrow(rt, actor, batchId)
   if (batch.status === 'done') return progressOf(rt, batch.id)
   if (batch.status === 'previewed') {
-    await rt.db.updateTable('bulk_batches').set({ status: 'running', started_at: new Date().toISOString() }).where('id', '=', batch.id).where('status', '=', 'previewed').execute()
+    await repo.startBatch(rt.db, batch.id, new Date().toISOString())
   }
   const started = Date.now()
   const budget = options.budgetMs ?? CHUNK_BUDGET_MS
@@ -147,8 +145,7 @@ export async function issueNextChunk(rt: Runtime, actor: SessionUser, batchId: s
   }
   let done = 0
   while (done < maxRows && Date.now() - started < budget) {
-    const rows = await rt.db.selectFrom('bulk_rows').select(['row_number', 'holder_user_id', 'subject_did', 'claims', 'reissue'])
-      .where('batch_id', '=', batch.id).where('status', '=', 'ready').orderBy('row_number').limit(Math.min(GROUP_SIZE, maxRows - done)).execute()
+    const rows = await repo.listReadyRows(rt.db, batch.id, Math.min(GROUP_SIZE, maxRows - done))
     if (!rows.length) break
     // The interruption hook runs before each row; rows before the one it stops at are issued first.
     const stopAt = await interruption(rows, options.beforeRow)
@@ -159,7 +156,7 @@ export async function issueNextChunk(rt: Runtime, actor: SessionUser, batchId: s
   }
   const progress = await progressOf(rt, batch.id)
   if (progress.ready === 0) {
-    await rt.db.updateTable('bulk_batches').set({ status: 'done', finished_at: new Date().toISOString() }).where('id', '=', batch.id).where('status', '!=', 'done').execute()
+    await repo.finishBatch(rt.db, batch.id, new Date().toISOString())
     return { ...progress, status: 'done' }
   }
   return { ...progress, status: 'running' }
@@ -179,25 +176,22 @@ async function interruption(rows: { row_number: number }[], beforeRow?: BeforeRo
 }
 
 async function markFailed(rt: Pick<Runtime, 'db'>, batchId: string, rowNumber: number, errors: RowError[]) {
-  const row = await rt.db.selectFrom('bulk_rows').select('error').where('batch_id', '=', batchId).where('row_number', '=', rowNumber).executeTakeFirst()
+  const row = await repo.findRowError(rt.db, batchId, rowNumber)
   const { input } = parseError(row?.error ?? null)
-  await rt.db.updateTable('bulk_rows').set({ status: 'failed', error: JSON.stringify({ errors, input }) })
-    .where('batch_id', '=', batchId).where('row_number', '=', rowNumber).where('status', '=', 'ready').execute()
+  await repo.markReadyRowFailed(rt.db, batchId, rowNumber, JSON.stringify({ errors, input }))
 }
 
 /** Puts the failed rows back in line (their cause fixed, e.g. a wallet activated) and reopens the batch. */
 export async function retryFailedRows(rt: Pick<Runtime, 'db'>, actor: SessionUser, batchId: string): Promise<BulkProgressDto> {
   const { batch } = await batchOrThrow(rt, actor, batchId)
-  const result = await rt.db.updateTable('bulk_rows').set({ status: 'ready' }).where('batch_id', '=', batch.id).where('status', '=', 'failed').executeTakeFirst()
-  if (Number(result.numUpdatedRows) > 0) await rt.db.updateTable('bulk_batches').set({ status: 'running', finished_at: null }).where('id', '=', batch.id).execute()
+  if (await repo.requeueFailedRows(rt.db, batch.id) > 0) await repo.reopenBatch(rt.db, batch.id)
   return progressOf(rt, batch.id)
 }
 
 /** The batches of a pilot, newest first. */
 export async function listBatches(rt: Pick<Runtime, 'db'>, actor: SessionUser, pilotId: string) {
   const { pilot } = await pilotOrThrow(rt, actor, pilotId)
-  const batches = await rt.db.selectFrom('bulk_batches').select(['id', 'status', 'total_rows', 'source', 'file_name', 'created_at'])
-    .where('pilot_id', '=', pilot.id).orderBy('created_at', 'desc').limit(50).execute()
+  const batches = await repo.listBatchesOfPilot(rt.db, pilot.id, 50)
   return Promise.all(batches.map(async (b) => ({ ...(await progressOf(rt, b.id)), source: b.source, fileName: b.file_name, createdAt: b.created_at })))
 }
 

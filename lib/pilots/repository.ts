@@ -1,4 +1,6 @@
+import type { Insertable, Updateable } from 'kysely'
 import type { Db } from '@/db/client'
+import type { PilotActionsTable } from '@/db/schema'
 
 // Pilot actions, their members and partner employers. Kysely only; every query is scoped by the
 // caller to one organisation.
@@ -54,4 +56,36 @@ export async function addMembers(db: Db, pilotId: string, members: { userId: str
     .values(members.map((m) => ({ pilot_id: pilotId, user_id: m.userId, role: m.role, added_at: at })))
     .onConflict((oc) => oc.columns(['pilot_id', 'user_id']).doNothing())
     .execute()
+}
+
+/** The organisation a counsellor manages pilot actions for (its status decides whether they may). */
+export function findOrganisation(db: Db, organisationId: string) {
+  return db.selectFrom('organisations').select(['id', 'name', 'status', 'did', 'kind']).where('id', '=', organisationId).executeTakeFirst()
+}
+
+export async function insertPilot(db: Db, row: Insertable<PilotActionsTable>) {
+  await db.insertInto('pilot_actions').values(row).execute()
+}
+
+export async function updatePilot(db: Db, pilotId: string, changes: Updateable<PilotActionsTable>) {
+  await db.updateTable('pilot_actions').set(changes).where('id', '=', pilotId).execute()
+}
+
+/** Those of `ids` who are young people or staff of the organisation (anyone else is left out). */
+export function findCandidates(db: Db, organisationId: string, ids: string[]) {
+  return db.selectFrom('users').select(['id', 'role'])
+    .where('organisation_id', '=', organisationId).where('role', 'in', ['youth', 'counsellor', 'tutor']).where('id', 'in', ids).execute()
+}
+
+export async function removeMember(db: Db, pilotId: string, userId: string) {
+  await db.deleteFrom('pilot_members').where('pilot_id', '=', pilotId).where('user_id', '=', userId).execute()
+}
+
+export async function addPartner(db: Db, pilotId: string, organisationId: string, at: string) {
+  await db.insertInto('pilot_partners').values({ pilot_id: pilotId, organisation_id: organisationId, added_at: at })
+    .onConflict((oc) => oc.columns(['pilot_id', 'organisation_id']).doNothing()).execute()
+}
+
+export async function removePartner(db: Db, pilotId: string, organisationId: string) {
+  await db.deleteFrom('pilot_partners').where('pilot_id', '=', pilotId).where('organisation_id', '=', organisationId).execute()
 }

@@ -32,7 +32,7 @@ export interface PilotDetailDto extends PilotSummaryDto {
  */
 export async function pilotOrganisation(rt: Pick<Runtime, 'db'>, actor: SessionUser) {
   if (actor.role !== 'counsellor' || !actor.organisationId) throw new AppError('FORBIDDEN', 'Only a counsellor of an organisation manages pilot actions')
-  const org = await rt.db.selectFrom('organisations').select(['id', 'name', 'status', 'did', 'kind']).where('id', '=', actor.organisationId).executeTakeFirst()
+  const org = await repo.findOrganisation(rt.db, actor.organisationId)
   if (!org || org.status !== 'approved') throw new AppError('FORBIDDEN', 'Only an approved organisation runs pilot actions')
   return org
 }
@@ -81,21 +81,21 @@ export async function createPilot(rt: Pick<Runtime, 'db'>, actor: SessionUser, i
   const id = randomUUID()
   const at = now.toISOString()
   await rt.db.transaction().execute(async (trx) => {
-    await trx.insertInto('pilot_actions').values({
+    await repo.insertPilot(trx, {
       id, organisation_id: org.id, name: input.name, description: input.description, region: input.region,
       starts_on: input.startsOn, ends_on: input.endsOn, created_by: actor.id, created_at: at,
-    }).execute()
+    })
     // The counsellor who creates it takes part in it.
-    await trx.insertInto('pilot_members').values({ pilot_id: id, user_id: actor.id, role: 'counsellor', added_at: at }).execute()
+    await repo.addMembers(trx, id, [{ userId: actor.id, role: 'counsellor' }], at)
   })
   return { id }
 }
 
 export async function updatePilot(rt: Pick<Runtime, 'db'>, actor: SessionUser, pilotId: string, input: PilotInput): Promise<void> {
   const { pilot } = await pilotOrThrow(rt, actor, pilotId)
-  await rt.db.updateTable('pilot_actions').set({
+  await repo.updatePilot(rt.db, pilot.id, {
     name: input.name, description: input.description, region: input.region, starts_on: input.startsOn, ends_on: input.endsOn,
-  }).where('id', '=', pilot.id).execute()
+  })
 }
 
 /**
@@ -107,8 +107,7 @@ export async function addPilotMembers(rt: Pick<Runtime, 'db'>, actor: SessionUse
   if (userIds.length > 1000) throw new AppError('BAD_REQUEST', 'At most 1,000 people at once')
   const ids = [...new Set(userIds)]
   if (!ids.length) return 0
-  const people = await rt.db.selectFrom('users').select(['id', 'role'])
-    .where('organisation_id', '=', org.id).where('role', 'in', ['youth', 'counsellor', 'tutor']).where('id', 'in', ids).execute()
+  const people = await repo.findCandidates(rt.db, org.id, ids)
   if (people.length !== ids.length) throw new AppError('NOT_FOUND', 'Someone is not a young person or staff member of this organisation')
   const before = (await repo.listMembers(rt.db, pilot.id)).length
   await repo.addMembers(rt.db, pilot.id, people.map((p) => ({ userId: p.id, role: p.role })), now.toISOString())
@@ -117,7 +116,7 @@ export async function addPilotMembers(rt: Pick<Runtime, 'db'>, actor: SessionUse
 
 export async function removePilotMember(rt: Pick<Runtime, 'db'>, actor: SessionUser, pilotId: string, userId: string): Promise<void> {
   const { pilot } = await pilotOrThrow(rt, actor, pilotId)
-  await rt.db.deleteFrom('pilot_members').where('pilot_id', '=', pilot.id).where('user_id', '=', userId).execute()
+  await repo.removeMember(rt.db, pilot.id, userId)
 }
 
 /** Adds an approved employer organisation as a partner. @throws AppError NOT_FOUND (not an approved employer). */
@@ -125,11 +124,10 @@ export async function addPilotPartner(rt: Pick<Runtime, 'db'>, actor: SessionUse
   const { org, pilot } = await pilotOrThrow(rt, actor, pilotId)
   const employer = (await repo.listEmployerOrganisations(rt.db, org.id)).find((e) => e.id === organisationId)
   if (!employer) throw new AppError('NOT_FOUND', 'No such approved employer')
-  await rt.db.insertInto('pilot_partners').values({ pilot_id: pilot.id, organisation_id: employer.id, added_at: now.toISOString() })
-    .onConflict((oc) => oc.columns(['pilot_id', 'organisation_id']).doNothing()).execute()
+  await repo.addPartner(rt.db, pilot.id, employer.id, now.toISOString())
 }
 
 export async function removePilotPartner(rt: Pick<Runtime, 'db'>, actor: SessionUser, pilotId: string, organisationId: string): Promise<void> {
   const { pilot } = await pilotOrThrow(rt, actor, pilotId)
-  await rt.db.deleteFrom('pilot_partners').where('pilot_id', '=', pilot.id).where('organisation_id', '=', organisationId).execute()
+  await repo.removePartner(rt.db, pilot.id, organisationId)
 }
