@@ -1,3 +1,4 @@
+import 'server-only'
 import { createAgent, type IDIDManager, type IKeyManager, type IResolver, type TAgent } from '@veramo/core'
 import type { ICredentialPlugin } from '@veramo/core-types'
 import { CredentialPlugin } from '@veramo/credential-w3c'

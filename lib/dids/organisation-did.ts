@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Db } from '@/db/client'
 import * as repo from './repository'
 import { buildDidDocument, keyNumber, type DidDocument } from './web'

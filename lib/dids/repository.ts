@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Insertable } from 'kysely'
 import type { Db } from '@/db/client'
 import type { OrganisationKeysTable } from '@/db/schema'

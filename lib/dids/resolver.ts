@@ -1,3 +1,4 @@
+import 'server-only'
 import { getDidKeyResolver } from '@veramo/did-provider-key'
 import { Resolver, type DIDDocument, type DIDResolutionResult, type DIDResolver, type Resolvable } from 'did-resolver'
 import type { Db } from '@/db/client'

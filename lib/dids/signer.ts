@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Agent } from './agent'
 import { keyNumber } from './web'
 

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { IIdentifier, IKey, ManagedKeyInfo } from '@veramo/core-types'
 import { AbstractDIDStore } from '@veramo/did-manager'
 import {

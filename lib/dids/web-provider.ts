@@ -1,3 +1,4 @@
+import 'server-only'
 import type { IAgentContext, IIdentifier, IKey, IKeyManager } from '@veramo/core-types'
 import { AbstractIdentifierProvider } from '@veramo/did-manager'
 

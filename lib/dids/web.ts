@@ -1,3 +1,4 @@
+import 'server-only'
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 
 // did:web (W3C CCG did:web method, §3.2 create / §3.3 read): `did:web:<host>[:<path>…]`, the
