@@ -29,7 +29,7 @@ let revoked: { id: string; credential: Record<string, unknown> }
 let didBefore: string
 
 /** The CLI on another data folder (same code path: a separate process, its own environment). */
-function cliOn(dataDir: string, extra: NodeJS.ProcessEnv = {}) {
+function cliOn(dataDir: string, extra: Record<string, string> = {}) {
   const other = cliOnFreshData('tremplin-unused-')
   rmSync(other.dataDir, { recursive: true, force: true })
   Object.assign(other.env, { DATA_DIR: dataDir, ...extra })
