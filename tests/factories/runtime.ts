@@ -14,11 +14,13 @@ export const TEST_PUBLIC_URL = 'https://tremplin.test'
  * - SQLite (default): a file in that folder, copied from the run's migrated template when there is
  *   one (tests/setup/databases.ts), else migrated here;
  * - PostgreSQL when TEST_DATABASE_URL is set: a new database made from the run's template.
- * `cleanup()` closes the database, drops it (PostgreSQL) and removes the folder.
+ * `cleanup()` closes the database, drops it (PostgreSQL) and removes the folder. A test of SQLite
+ * itself asks for `{ dialect: 'sqlite' }`.
  */
-export async function createTestRuntime(): Promise<Runtime & { dataDir: string; cleanup: () => Promise<void> }> {
+export async function createTestRuntime({ dialect }: { dialect?: 'sqlite' } = {}): Promise<Runtime & { dataDir: string; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-test-'))
-  const server = testPostgresServer()
+  // `dialect: 'sqlite'`: a test of SQLite itself (its files on disk, its query plans), whatever the run's database.
+  const server = dialect === 'sqlite' ? undefined : testPostgresServer()
   let database: string | undefined
   if (server) {
     const template = process.env[TEMPLATE_ENV.postgres]

@@ -1,5 +1,4 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
-import { sql } from 'kysely'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { GET as didJsonRoute } from '@/app/orgs/[slug]/did.json/route'
 import { getCheck } from '@/lib/credentials/verify/result'
@@ -17,6 +16,7 @@ import { verifyOnInstance } from '@/lib/verification/service'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
 import { createApprovedOrganisation, createWorld } from '../../factories/world'
 import { newKey, signDi, signJwt } from './_web'
+import { refuseInserts } from '../../helpers/refuse-writes'
 
 // An approved organisation issues under did:web:<host>:orgs:<slug>, its DID document built from
 // the database and served at /orgs/<slug>/did.json; this instance resolves it locally (never over
@@ -66,9 +66,9 @@ describe('approval gives an organisation its did:web', () => {
     await createOrganisation(rt, { slug: 'fragile', name: 'Fragile', kind: 'training' })
     const keysBefore = (await rt.db.selectFrom('keys').select('kid').execute()).length
     // A real failure inside the approval's transaction: the database refuses its event.
-    await sql`create trigger refuse_approval before insert on organisation_events when new.action = 'approved' begin select raise(abort, 'disk full'); end`.execute(rt.db)
+    const allow = await refuseInserts(rt.db, 'organisation_events', 'disk full', "new.action = 'approved'")
     await expect(approveOrganisation(rt, 'fragile', 'cli')).rejects.toThrow('disk full')
-    await sql`drop trigger refuse_approval`.execute(rt.db)
+    await allow()
     const fragile = await getOrganisationOrThrow(rt, 'fragile')
     expect(fragile).toMatchObject({ status: 'pending', did: expect.stringMatching(/^did:key:/) })
     expect((await rt.db.selectFrom('keys').select('kid').execute()).length).toBe(keysBefore)

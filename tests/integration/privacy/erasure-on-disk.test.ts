@@ -23,8 +23,10 @@ const databaseFiles = () => [rt.env.databaseFile, `${rt.env.databaseFile}-wal`, 
 const filesHolding = (marker: string) =>
   databaseFiles().filter((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(marker, 'utf8')))
 
+// SQLite's files: secure_delete and the WAL checkpoint are what this tests. PostgreSQL keeps erased
+// rows' bytes until VACUUM reuses the space (decision 036 says so); this file runs on SQLite always.
 beforeAll(async () => {
-  rt = await createTestRuntime()
+  rt = await createTestRuntime({ dialect: 'sqlite' })
   w = await createPrivacyWorld(rt)
   await rt.db.updateTable('experiences').set({ what_i_did: `J’ai aidé ${MARKER}` }).where('id', '=', w.experienceId).execute()
   await rt.db.updateTable('skill_stories').set({ situation: `Au club ${MARKER}` }).where('id', '=', w.storyId).execute()

@@ -1,5 +1,4 @@
 import { gunzipSync } from 'node:zlib'
-import { sql } from 'kysely'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { getCheck } from '@/lib/credentials/verify/result'
 import { AppError } from '@/lib/errors'
@@ -12,6 +11,7 @@ import { changeCredentialStatus, readCredentialBits } from '@/lib/status/service
 import { verifyOnInstance } from '@/lib/verification/service'
 import { createTestRuntime, TEST_PUBLIC_URL } from '../../factories/runtime'
 import { createWorld } from '../../factories/world'
+import { refuseInserts } from '../../helpers/refuse-writes'
 
 const rt = await createTestRuntime()
 const { org, alice } = await createWorld(rt)
@@ -55,11 +55,11 @@ describe('issuing', () => {
   test('the credential row and its status entries are written together: when the entries fail, no credential is stored', async () => {
     const count = async () => Number((await rt.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     const before = await count()
-    await sql`CREATE TRIGGER refuse_entries BEFORE INSERT ON status_entries BEGIN SELECT RAISE(ABORT, 'entries refused'); END`.execute(rt.db)
+    const allow = await refuseInserts(rt.db, 'status_entries', 'entries refused')
     try {
       await expect(issue()).rejects.toThrow(/entries refused/)
     } finally {
-      await sql`DROP TRIGGER refuse_entries`.execute(rt.db)
+      await allow()
     }
     expect(await count()).toBe(before)
     // …and issuing works again afterwards.
