@@ -42,7 +42,7 @@ const ROLES: RoleCase[] = [
   },
   { role: 'tutor', username: 'karim', displayName: 'Karim Benali', tabs: STAFF_TABS, more: [{ key: 'shell.nav.issued', href: '/issuer/issued' }, { key: 'shell.nav.team', href: '/issuer/team' }] },
   { role: 'recruiter', username: 'julie', displayName: 'Julie Lefèvre', tabs: [{ key: 'directory', href: '/directory' }, { key: 'contacts', href: '/contacts' }, { key: 'verify', href: '/verify' }], more: [] },
-  { role: 'admin', username: 'admin', displayName: 'Administrateur Tremplin', tabs: [{ key: 'organisations', href: '/admin' }, { key: 'reports', href: '/admin/reports' }], more: [] },
+  { role: 'admin', username: 'admin', displayName: 'Administrateur Tremplin', tabs: [{ key: 'organisations', href: '/admin' }, { key: 'reports', href: '/admin/reports' }], more: [{ key: 'shell.nav.accounts', href: '/admin/accounts' }] },
 ]
 
 let browser: Browser
