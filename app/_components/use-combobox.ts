@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 
 interface Options<T> {
   /** The options shown in the listbox, in order. */
@@ -23,7 +23,12 @@ export function useCombobox<T>({ options, resetOn, onPick, onEnter }: Options<T>
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
   const expanded = open && options.length > 0
-  useEffect(() => setActive(-1), [resetOn])
+  // New options: no option is active (adjusted during render, not in an effect).
+  const [seenResetOn, setSeenResetOn] = useState(resetOn)
+  if (resetOn !== seenResetOn) {
+    setSeenResetOn(resetOn)
+    setActive(-1)
+  }
 
   function pick(option: T) {
     onPick(option)

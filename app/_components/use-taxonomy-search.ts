@@ -26,13 +26,19 @@ export function useTaxonomySearch(query: string, lang: string, kinds: readonly s
   const [results, setResults] = useState<Concept[]>([])
   const [status, setStatus] = useState<SearchStatus>('idle')
   const kindList = kinds.join(',')
-  useEffect(() => {
-    const q = query.trim()
-    if (q.length < 2) {
+  // Too short to search: no results, not loading (set during render when the query becomes short).
+  const short = query.trim().length < 2
+  const [wasShort, setWasShort] = useState(short)
+  if (short !== wasShort) {
+    setWasShort(short)
+    if (short) {
       setResults([])
       setStatus((s) => (s === 'unavailable' ? s : 'idle'))
-      return
     }
+  }
+  useEffect(() => {
+    const q = query.trim()
+    if (q.length < 2) return
     const wanted = new Set(kindList.split(','))
     const controller = new AbortController()
     const timer = window.setTimeout(async () => {

@@ -34,7 +34,8 @@ export interface SchemaRef {
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false })
-addFormats.default ? addFormats.default(ajv) : (addFormats as unknown as (a: Ajv2020) => void)(ajv)
+if (addFormats.default) addFormats.default(ajv)
+else (addFormats as unknown as (a: Ajv2020) => void)(ajv)
 for (const versions of Object.values(SCHEMA_VERSIONS)) for (const schema of Object.values(versions)) ajv.addSchema(schema)
 
 const validators = new Map<string, ValidateFunction>()

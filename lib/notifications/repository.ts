@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely'
+import { sql, type Insertable, type Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database, NotificationsTable } from '@/db/schema'
 
@@ -13,6 +13,22 @@ export async function insertNotification(db: Q, row: NewNotification): Promise<v
   // One unread notification per topic and reader: the newer replaces it.
   if (row.topic) await db.deleteFrom('notifications').where('user_id', '=', row.user_id).where('topic', '=', row.topic).where('read_at', 'is', null).execute()
   await db.insertInto('notifications').values({ ...row, read_at: null }).execute()
+}
+
+/**
+ * insertNotification inside the caller's transaction, under a savepoint: when it fails, the
+ * transaction is left as it was and goes on (PostgreSQL would otherwise refuse every later
+ * statement of it). @throws what failed (the savepoint, or the insert — then rolled back).
+ */
+export async function insertNotificationUnderSavepoint(trx: Q, row: NewNotification): Promise<void> {
+  await sql`SAVEPOINT tremplin_notify`.execute(trx)
+  try {
+    await insertNotification(trx, row)
+    await sql`RELEASE SAVEPOINT tremplin_notify`.execute(trx)
+  } catch (e) {
+    await sql`ROLLBACK TO SAVEPOINT tremplin_notify`.execute(trx).then(() => sql`RELEASE SAVEPOINT tremplin_notify`.execute(trx)).catch(() => undefined)
+    throw e
+  }
 }
 
 /** One page of the reader's notifications, newest first (one more than asked: is there a next page?). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database } from '@/db/schema'
 import { AppError } from '@/lib/errors'
@@ -48,19 +48,7 @@ export async function notify(db: Q, input: NotifyInput): Promise<void> {
   }
   // Inside the event's transaction: a failed write must not abort it (PostgreSQL aborts a whole
   // transaction on a failed statement unless it was under a savepoint).
-  try {
-    await sql`SAVEPOINT tremplin_notify`.execute(db)
-  } catch (e) {
-    warn(input.kind, e)
-    return
-  }
-  try {
-    await repo.insertNotification(db, row)
-    await sql`RELEASE SAVEPOINT tremplin_notify`.execute(db)
-  } catch (e) {
-    warn(input.kind, e)
-    await sql`ROLLBACK TO SAVEPOINT tremplin_notify`.execute(db).then(() => sql`RELEASE SAVEPOINT tremplin_notify`.execute(db)).catch(() => undefined)
-  }
+  await repo.insertNotificationUnderSavepoint(db, row).catch((e) => warn(input.kind, e))
 }
 
 function warn(kind: string, e: unknown) {

@@ -29,8 +29,11 @@ const isPlain = (v: object) => {
   return proto === Object.prototype || proto === null
 }
 
+/** Any function the main thread lends the worker: called with the worker's (structured-cloned) arguments. */
+type Callable = (...args: unknown[]) => unknown
+
 /** An object's methods, own and inherited (a class instance such as a did-resolver Resolver), bound to it. */
-function methodsOf(v: object, register: (f: Function) => FnMarker): Record<string, FnMarker> {
+function methodsOf(v: object, register: (f: Callable) => FnMarker): Record<string, FnMarker> {
   const out: Record<string, FnMarker> = {}
   for (let o: object | null = v; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const key of Object.getOwnPropertyNames(o)) {
@@ -48,11 +51,11 @@ function methodsOf(v: object, register: (f: Function) => FnMarker): Record<strin
  * (strings, numbers, Dates, typed arrays) crosses as is.
  */
 export class FunctionTable {
-  private readonly fns: Function[] = []
+  private readonly fns: Callable[] = []
   readonly token = randomBytes(16).toString('hex')
 
   export(value: unknown, depth = 0): unknown {
-    if (typeof value === 'function') return this.register(value)
+    if (typeof value === 'function') return this.register(value as Callable)
     if (depth > 8 || value === null || typeof value !== 'object') return value
     if (Array.isArray(value)) return value.map((v) => this.export(v, depth + 1))
     if (!isPlain(value)) {
@@ -62,7 +65,7 @@ export class FunctionTable {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.export(v, depth + 1)]))
   }
 
-  private register(f: Function): FnMarker {
+  private register(f: Callable): FnMarker {
     return { [FN]: this.fns.push(f) - 1, token: this.token }
   }
 

@@ -1,6 +1,6 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import styles from './verify.module.css'
 
 type Phase = 'idle' | 'starting' | 'scanning'
@@ -15,16 +15,13 @@ const MAX_FRAME_WIDTH = 640
  */
 export function QrScanner({ onResult }: { onResult: (text: string) => void }) {
   const t = useTranslations('verify.scan')
-  const [supported, setSupported] = useState(false)
+  // The camera is a browser fact: false while rendering on the server and hydrating, read after.
+  const supported = useSyncExternalStore(noChange, cameraAvailable, () => false)
   const [phase, setPhase] = useState<Phase>('idle')
   const [error, setError] = useState<CameraError>()
   const videoRef = useRef<HTMLVideoElement>(null)
   const streamRef = useRef<MediaStream | null>(null)
   const timerRef = useRef<number | undefined>(undefined)
-
-  useEffect(() => {
-    setSupported(window.isSecureContext && typeof navigator.mediaDevices?.getUserMedia === 'function')
-  }, [])
 
   const stop = useCallback(() => {
     window.clearTimeout(timerRef.current)
@@ -106,4 +103,13 @@ function CameraIcon() {
       <circle cx="12" cy="13" r="3.5" fill="none" stroke="currentColor" strokeWidth="2" />
     </svg>
   )
+}
+
+function cameraAvailable(): boolean {
+  return window.isSecureContext && typeof navigator.mediaDevices?.getUserMedia === 'function'
+}
+
+/** Whether a camera API exists does not change while the page is open. */
+function noChange(): () => void {
+  return () => {}
 }

@@ -29,11 +29,15 @@ export function VerifyForm() {
     setFileName(fileRef.current?.files?.[0]?.name)
   }, [])
 
+  // A new answer: the form was reset to the server's echo, no file is selected any more.
+  const [seenState, setSeenState] = useState(state)
+  if (state !== seenState) {
+    setSeenState(state)
+    setClientError(undefined)
+    setFileName(undefined)
+  }
   useEffect(() => {
     if (state.status === 'idle') return
-    setClientError(undefined)
-    // The form was reset to the server's echo: no file is selected any more.
-    setFileName(undefined)
     if (state.status === 'done') {
       const title = document.getElementById('verify-result-title')
       title?.focus()

@@ -45,8 +45,14 @@ export function IssueForm({ recipients, defaultHolder }: { recipients: Recipient
   const error = (field: string) => errorText(fieldErrors[field])
   const withErrors = FIELD_ORDER.filter((f) => fieldErrors[f]?.length)
 
-  useEffect(() => {
+  // A new answer from the server ends editing (React: adjusting state when a prop changes, during render).
+  const answer = `${state?.at}|${state?.status}`
+  const [seenAnswer, setSeenAnswer] = useState(answer)
+  if (answer !== seenAnswer) {
+    setSeenAnswer(answer)
     setEditing(false)
+  }
+  useEffect(() => {
     if (state?.status === 'preview') preview.current?.focus()
     else if (state?.status === 'edit') summary.current?.focus()
   }, [state?.at, state?.status])

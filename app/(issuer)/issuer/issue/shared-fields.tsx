@@ -45,7 +45,8 @@ export function ValidityAndLanguage({ values, error, locale }: { values: FormVal
   const t = useTranslations('issuer.issue.fields')
   const languages = useTranslations('shell.language')
   const [validity, setValidity] = useState(str(values.validity) ?? 'none')
-  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10)
+  // Read once when the form mounts: a render stays pure, and a form left open past midnight keeps its bound.
+  const [tomorrow] = useState(() => new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10))
   return (
     <>
       <RadioGroup name="validity" legend={t('validity')} hint={t('validityHint')} defaultValue={validity} onChange={setValidity}

@@ -15,11 +15,15 @@ export function ImportForm({ maxBytes, maxCredentials }: { maxBytes: number; max
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
 
+  // A new answer: React reset the form to the server's echo, so no file is selected any more.
+  const [seenState, setSeenState] = useState(state)
+  if (state !== seenState) {
+    setSeenState(state)
+    setClientError(undefined)
+    setFileName(undefined)
+  }
   useEffect(() => {
     if (state.status === 'idle') return
-    setClientError(undefined)
-    // React reset the form to the server's echo: no file is selected any more.
-    setFileName(undefined)
     if (state.status === 'done') {
       const title = document.getElementById('import-report-title')
       title?.focus()

@@ -14,9 +14,14 @@ export function LinkForm({ challengeId, maxBytes }: { challengeId: string; maxBy
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
 
+  // A new answer: the form was reset, no file is selected any more.
+  const [seenState, setSeenState] = useState(state)
+  if (state !== seenState) {
+    setSeenState(state)
+    setFileName(undefined)
+  }
   useEffect(() => {
     if (state.status === 'idle') return
-    setFileName(undefined)
     document.getElementById(state.status === 'linked' ? 'link-done' : 'link-error')?.focus()
   }, [state])
 

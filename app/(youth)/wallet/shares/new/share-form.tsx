@@ -1,7 +1,7 @@
 'use client'
 import Link from 'next/link'
 import { useLocale, useTranslations } from 'next-intl'
-import { useActionState, useEffect, useState } from 'react'
+import { useActionState, useState } from 'react'
 import { createShareAction, type CreateShareState } from '../actions'
 import styles from '../shares.module.css'
 import { ShareCreated } from './share-created'
@@ -41,7 +41,11 @@ export function ShareForm({ choices, limits, expiryChoices, defaultExpiry, secti
   // The counter follows what is typed; after a refused submission React resets the form to the
   // returned values, and the counter follows them again.
   const [typed, setTyped] = useState<string | null>(null)
-  useEffect(() => setTyped(null), [state])
+  const [seenState, setSeenState] = useState(state)
+  if (state !== seenState) {
+    setSeenState(state)
+    setTyped(null)
+  }
 
   if (state?.ok) return <ShareCreated shareId={state.shareId} url={state.url} expiresAt={state.expiresAt} qrSvg={state.qrSvg} qrPng={state.qrPng} />
 
