@@ -16,6 +16,9 @@ export const CreateAdminSchema = z.object({
   password: NewPasswordSchema.optional(),
 })
 
+/** NewPasswordSchema's messages are keys the forms translate; the CLI says them in words. */
+const PLAIN: Record<string, string> = { password_too_short: 'at least 10 characters', password_too_long: '200 characters at most' }
+
 /**
  * Creates an admin account. Without a password one is generated, returned once (never stored in
  * clear). A username or e-mail already used (compared lower-cased) is refused.
@@ -24,7 +27,7 @@ export const CreateAdminSchema = z.object({
 export async function createAdmin(rt: Runtime, input: z.input<typeof CreateAdminSchema>): Promise<{ id: string; username: string; password: string; generated: boolean; admins: number }> {
   const parsed = CreateAdminSchema.safeParse(input)
   if (!parsed.success) {
-    throw new ValidationError('The admin account was not created', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
+    throw new ValidationError('The admin account was not created', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: PLAIN[i.message] ?? i.message })))
   }
   const { username, displayName } = parsed.data
   if (await repo.findUserByIdentifier(rt.db, username)) {

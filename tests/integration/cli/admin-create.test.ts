@@ -69,7 +69,7 @@ describe('npm run vc -- admin create', () => {
   test('the app’s password rules hold: a password under 10 characters is refused', async () => {
     const r = await vc(['admin', 'create', '--username', 'shorty', '--name', 'Short Password', '--password-stdin'], 'court\n')
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('password: password_too_short')
+    expect(r.stderr).toContain('password: at least 10 characters')
     expect((await admins()).map((a) => a.username)).not.toContain('shorty')
   })
 
