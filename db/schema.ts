@@ -1,4 +1,13 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  AccountLinkPurpose, Availability, BulkBatchStatus, BulkRowStatus, BulkSource, ConceptKind, ConsentKind, ContactStatus,
+  CredentialFormat, CredentialOrigin, CsvDelimiter, EvidenceLevel, ExperienceKind, NotificationKind, OrganisationDidMethod,
+  OrganisationEventAction, OrganisationKind, OrganisationStatus, PhotoType, PilotRole, ProfileSection, RemoteStatus,
+  ReportReason, Role, SkillLevel, StatusPurpose, StoryStatus,
+} from './enums'
+
+// Enum-like text columns are typed with their closed list (db/enums.ts), which a CHECK constraint
+// also enforces in the database (decision 037).
 
 /** ISO-8601 text in every dialect, so the same code runs on SQLite and PostgreSQL. */
 type Timestamp = string
@@ -7,14 +16,13 @@ export interface OrganisationsTable {
   id: string
   slug: string
   name: string
-  /** 'youth_support' | 'training' | 'employer' */
-  kind: string
+  kind: OrganisationKind
   region: string | null
   /** The DID it issues under now: its did:key while pending, its did:web once approved. */
   did: string
   created_at: Timestamp
-  /** 'pending' | 'approved' | 'suspended': approved organisations form the registry of trusted issuers. */
-  status: ColumnType<string, string | undefined, string>
+  /** Approved organisations form the registry of trusted issuers. */
+  status: ColumnType<OrganisationStatus, OrganisationStatus | undefined, OrganisationStatus>
   /** When and by whom it was (last) approved: a user id, or 'cli' / 'migration'. */
   approved_at: Timestamp | null
   approved_by: string | null
@@ -26,8 +34,7 @@ export interface OrganisationsTable {
 export interface OrganisationEventsTable {
   id: string
   organisation_id: string
-  /** 'registered' | 'approved' | 'suspended' | 'reinstated' | 'key_rotated' | 'key_retired' */
-  action: string
+  action: OrganisationEventAction
   /** A user id, or 'cli' / 'migration'. */
   actor: string | null
   reason: string | null
@@ -38,8 +45,7 @@ export interface OrganisationEventsTable {
 export interface OrganisationDidsTable {
   did: string
   organisation_id: string
-  /** 'key' | 'web' */
-  method: string
+  method: OrganisationDidMethod
   created_at: Timestamp
 }
 
@@ -73,8 +79,7 @@ export interface UsersTable {
   email: string | null
   username: string
   display_name: string
-  /** 'youth' | 'counsellor' | 'tutor' | 'recruiter' | 'admin' */
-  role: string
+  role: Role
   organisation_id: string | null
   /** Holder did:key of a young person; null for every other role. */
   did: string | null
@@ -94,8 +99,7 @@ export interface CredentialsTable {
   holder_user_id: string | null
   subject_did: string
   template_id: string
-  /** 'di' (Data Integrity JSON) | 'jwt' (compact VC-JWT) */
-  format: string
+  format: CredentialFormat
   /** The signed credential exactly as issued: JSON text or the compact JWT. */
   document: string
   title: string
@@ -106,11 +110,11 @@ export interface CredentialsTable {
   hidden_at: Timestamp | null
   /** An evidence photo (≤ 2 MB) kept with the credential record, outside the signed document. */
   evidence_photo: Uint8Array | null
-  evidence_photo_type: string | null
+  evidence_photo_type: PhotoType | null
   /** The language the credential content was written in ('fr' | 'en'). */
   language: string | null
-  /** 'issued' (signed by an organisation of this instance) | 'imported' (added by its holder from elsewhere) */
-  origin: ColumnType<string, string | undefined, string>
+  /** Signed by an organisation of this instance, added by its holder from elsewhere, or a self-declared story. */
+  origin: ColumnType<CredentialOrigin, CredentialOrigin | undefined, CredentialOrigin>
   imported_at: Timestamp | null
   /** The verification result at import (JSON text of a VerificationResult). */
   import_verification: string | null
@@ -118,8 +122,8 @@ export interface CredentialsTable {
   issuer_did: string | null
   /** The key that signed it (DI proof.verificationMethod, JWT kid). */
   verification_method: ColumnType<string | null, string | null | undefined, string | null>
-  /** Imported ones: the last definitive re-check of their status ('active' | 'none' | 'revoked' | 'suspended' | 'invalid'). */
-  remote_status: ColumnType<string | null, string | null | undefined, string | null>
+  /** Imported ones: the last definitive re-check of their status. */
+  remote_status: ColumnType<RemoteStatus | null, RemoteStatus | null | undefined, RemoteStatus | null>
   remote_status_checked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   remote_status_attempted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
 }
@@ -176,11 +180,10 @@ export interface SessionsTable {
 export interface AccountLinksTable {
   id: string
   token_hash: string
-  /** 'activation' (a young person sets a password) | 'invitation' (join an organisation) */
-  purpose: string
+  purpose: AccountLinkPurpose
   user_id: string | null
   organisation_id: string | null
-  role: string | null
+  role: Role | null
   email: string | null
   created_by: string | null
   created_at: Timestamp
@@ -217,8 +220,7 @@ export interface RateLimitsTable {
 
 export interface TaxonomyConceptsTable {
   uri: string
-  /** 'skill' | 'skill_group' | 'occupation' | 'key_competence' */
-  kind: string
+  kind: ConceptKind
   framework: string
   code: string | null
 }
@@ -243,8 +245,7 @@ export interface TaxonomyWordsTable {
 export interface StatusListsTable {
   id: string
   organisation_id: string
-  /** 'revocation' | 'suspension' */
-  purpose: string
+  purpose: StatusPurpose
   list_number: number
   /** Number of entries (bits), ≥ 131,072. */
   size: number
@@ -278,8 +279,7 @@ export interface CredentialStatusTable {
 export interface ProfilesTable {
   user_id: string
   region: string | null
-  /** 'now' | 'soon' | 'later' | 'not_looking' */
-  availability: string | null
+  availability: Availability | null
   /** JSON array of { code, level: 'basic' | 'fluent' | 'native' }. */
   languages: ColumnType<string, string | undefined, string>
   updated_at: Timestamp
@@ -298,8 +298,7 @@ export interface ProfileGoalsTable {
 export interface ExperiencesTable {
   id: string
   user_id: string
-  /** 'formal' | 'non_formal' | 'informal' */
-  kind: string
+  kind: ExperienceKind
   title: string
   place: string | null
   /** 'YYYY-MM' */
@@ -319,8 +318,7 @@ export interface CredentialExperiencesTable {
 
 export interface ShareSectionsTable {
   share_id: string
-  /** 'path' | 'goals' | 'languages' | 'availability' */
-  section: string
+  section: ProfileSection
 }
 
 export interface PilotActionsTable {
@@ -339,8 +337,7 @@ export interface PilotActionsTable {
 export interface PilotMembersTable {
   pilot_id: string
   user_id: string
-  /** 'youth' | 'counsellor' | 'tutor' */
-  role: string
+  role: PilotRole
   added_at: Timestamp
 }
 
@@ -355,18 +352,15 @@ export interface BulkBatchesTable {
   organisation_id: string
   pilot_id: string | null
   template_id: string
-  /** 'di' | 'jwt' */
-  format: string
-  /** 'csv' | 'selection' */
-  source: string
+  format: CredentialFormat
+  source: BulkSource
   file_name: string | null
-  /** 'previewed' | 'running' | 'done' */
-  status: string
+  status: BulkBatchStatus
   total_rows: number
   /** The encoding the CSV was read in (lib/bulk/encoding.ts); null for a selection. */
   encoding: ColumnType<string | null, string | null | undefined, string | null>
-  /** ',' | ';' | '\t'; null for a selection. */
-  delimiter: ColumnType<string | null, string | null | undefined, string | null>
+  /** Null for a selection. */
+  delimiter: ColumnType<CsvDelimiter | null, CsvDelimiter | null | undefined, CsvDelimiter | null>
   created_by: string
   created_at: Timestamp
   started_at: Timestamp | null
@@ -381,8 +375,8 @@ export interface BulkRowsTable {
   subject_did: string | null
   /** JSON text of the claims to sign. */
   claims: string
-  /** 'ready' | 'invalid' | 'issued' | 'failed' | 'skipped' (repeats a badge; not issued unless chosen) */
-  status: string
+  /** 'skipped': repeats a badge; not issued unless chosen. */
+  status: BulkRowStatus
   /** JSON { kind: 'held', credentialId, issuedAt } | { kind: 'row', row }: the badge this row repeats. */
   duplicate: ColumnType<string | null, string | null | undefined, string | null>
   /** 1: the counsellor chose to issue this repeat again on purpose. */
@@ -407,14 +401,13 @@ export interface SkillStoriesTable {
   experience_id: string | null
   attester_user_id: string | null
   attester_organisation_id: string | null
-  /** 'draft' | 'requested' | 'changes_proposed' | 'declined' | 'attested' | 'self_declared' */
-  status: string
+  status: StoryStatus
   /** JSON text of the attester's proposed edits while 'changes_proposed'. */
   proposal: string | null
   decline_message: string | null
   credential_id: string | null
-  /** 'self_declared' | 'witnessed' | 'assessed' once it became a credential. */
-  evidence_level: string | null
+  /** Once it became a credential. */
+  evidence_level: EvidenceLevel | null
   created_at: Timestamp
   updated_at: Timestamp
   requested_at: Timestamp | null
@@ -426,10 +419,10 @@ export interface CredentialSkillsTable {
   credential_id: string
   skill_uri: string
   label: string
-  /** 'self_declared' | 'witnessed' | 'assessed', or null when the credential does not say. */
-  evidence_level: string | null
-  /** 'discovering' | 'practising' | 'autonomous' | 'expert', or null when the credential does not say (issue 12). */
-  skill_level: string | null
+  /** Null when the credential does not say. */
+  evidence_level: EvidenceLevel | null
+  /** Null when the credential does not say (issue 12). */
+  skill_level: SkillLevel | null
 }
 
 /** A young person who opted in to the recruiters' directory (withdrawing deletes the row). */
@@ -446,8 +439,7 @@ export interface ContactRequestsTable {
   recruiter_user_id: string
   recruiter_organisation_id: string
   message: string
-  /** 'pending' | 'accepted' | 'declined' */
-  status: string
+  status: ContactStatus
   created_at: Timestamp
   decided_at: Timestamp | null
 }
@@ -473,8 +465,7 @@ export interface ReportsTable {
   reporter_user_id: string | null
   recruiter_user_id: string
   contact_id: string | null
-  /** 'spam' | 'inappropriate' | 'not_a_job' | 'other' */
-  reason: string
+  reason: ReportReason
   details: ColumnType<string, string | undefined, string>
   created_at: Timestamp
   resolved_at: Timestamp | null
@@ -509,8 +500,7 @@ export interface LinkedIdentifiersTable {
 export interface ConsentEventsTable {
   id: string
   user_id: string | null
-  /** 'directory_opt_in' | 'directory_opt_out' | 'contact_accepted' | 'contact_declined' | 'recruiter_blocked' | 'data_exported' | 'account_deleted' */
-  kind: string
+  kind: ConsentKind
   /** JSON text of what it was about; never a secret. */
   detail: string | null
   at: Timestamp
@@ -532,8 +522,8 @@ export interface NotificationsTable {
   user_id: string
   /** Whose action caused it (erased with them); null when no user of ours did (an organisation's VC-API call). */
   actor_user_id: string | null
-  /** lib/notifications/schemas.ts NOTIFICATION_KINDS */
-  kind: string
+  /** Its text and parameters: lib/notifications/schemas.ts. */
+  kind: NotificationKind
   /** JSON object of short strings: the names and titles the text needs. */
   params: string
   /** An in-app path, such as /wallet/urn:uuid:… */

@@ -13,6 +13,7 @@ import * as m20261207_2340 from './2026_12_07_2340_directory_skill_levels'
 import * as m20261208_0000 from './2026_12_08_0000_notifications'
 import * as m20261208_0100 from './2026_12_08_0100_bulk_encoding_duplicates'
 import * as m20261208_1400 from './2026_12_08_1400_large_data_indexes'
+import * as m20261208_1500 from './2026_12_08_1500_enum_checks'
 
 /**
  * Static map of every migration, in order of their timestamped names. A static import map
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0000_notifications': m20261208_0000,
   '2026_12_08_0100_bulk_encoding_duplicates': m20261208_0100,
   '2026_12_08_1400_large_data_indexes': m20261208_1400,
+  '2026_12_08_1500_enum_checks': m20261208_1500,
 }

@@ -5,8 +5,8 @@ import { hashPassword } from './password'
 import * as repo from './repository'
 import { signIn } from './sign-in'
 
-export const ROLES = ['youth', 'counsellor', 'tutor', 'recruiter', 'admin'] as const
-export type Role = (typeof ROLES)[number]
+import { ROLES, type Role } from '@/db/enums'
+export { ROLES, type Role }
 
 export interface NewUserInput {
   role: Role

@@ -51,7 +51,7 @@ export async function findSessionUser(rt: Pick<Runtime, 'db'>, token: string | u
       .where('id', '=', row.session_id).execute()
   }
   return {
-    id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role,
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role,
     organisationId: row.organisation_id, organisationName: row.organisation_name ?? null, did: row.did, locale: row.locale,
   }
 }

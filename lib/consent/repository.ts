@@ -6,8 +6,8 @@ import type { Database } from '@/db/schema'
 // The consent log: what a young person agreed to or withdrew, and when. Written in the same
 // transaction as the change it records, so the log and the state never disagree.
 
-export const CONSENT_KINDS = ['directory_opt_in', 'directory_opt_out', 'contact_accepted', 'contact_declined', 'recruiter_blocked', 'data_exported', 'account_deleted', 'offer_accepted', 'offer_refused'] as const
-export type ConsentKind = (typeof CONSENT_KINDS)[number]
+import { CONSENT_KINDS, type ConsentKind } from '@/db/enums'
+export { CONSENT_KINDS, type ConsentKind }
 
 /** `detail`: what it was about (a contact request id, the recruiter's organisation) — never a secret. */
 export async function logConsent(db: Db | Transaction<Database>, userId: string | null, kind: ConsentKind, detail?: Record<string, unknown>, at = new Date()): Promise<void> {

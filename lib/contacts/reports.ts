@@ -34,7 +34,7 @@ export async function listReportsForAdmin(rt: Pick<Runtime, 'db'>, user: Actor):
   const rows = await repo.listReports(rt.db)
   const messages = await repo.listMessagesOf(rt.db, [...new Set(rows.flatMap((r) => (r.contact_id ? [r.contact_id] : [])))])
   const dtos = rows.map((r): ReportDto => ({
-    id: r.id, reason: r.reason as ReportReason, details: r.details, createdAt: r.created_at,
+    id: r.id, reason: r.reason, details: r.details, createdAt: r.created_at,
     recruiterName: r.recruiter_name, organisationName: r.organisation_name, reporterName: r.reporter_name,
     resolvedAt: r.resolved_at, resolverName: r.resolver_name, resolutionNote: r.resolution_note,
     context: r.contact_id && r.request_message !== null && r.request_at !== null ? {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database } from '@/db/schema'
+import type { ReportReason } from '@/db/enums'
 
 // Queries only: the rules (who may see what, blind profiles) live in service.ts. The recruiter's
 // side never selects a young person's name here unless the request was accepted (see listForRecruiter).
@@ -105,7 +106,7 @@ export async function insertBlock(db: Q, youthId: string, recruiterId: string, a
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
-export async function insertReport(db: Q, r: { reporterId: string; recruiterId: string; contactId: string; reason: string; details: string; at: string }) {
+export async function insertReport(db: Q, r: { reporterId: string; recruiterId: string; contactId: string; reason: ReportReason; details: string; at: string }) {
   const id = randomUUID()
   await db.insertInto('reports').values({
     id, reporter_user_id: r.reporterId, recruiter_user_id: r.recruiterId, contact_id: r.contactId, reason: r.reason, details: r.details,

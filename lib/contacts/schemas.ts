@@ -6,8 +6,8 @@ import { z } from 'zod'
 export const MESSAGE_MAX = 2000
 export const DETAILS_MAX = 2000
 export const NOTE_MAX = 1000
-export const REPORT_REASONS = ['spam', 'inappropriate', 'not_a_job', 'other'] as const
-export type ReportReason = (typeof REPORT_REASONS)[number]
+import { REPORT_REASONS, type ReportReason } from '@/db/enums'
+export { REPORT_REASONS, type ReportReason }
 
 const contactId = z.string({ error: 'notFound' }).trim().min(1, 'notFound').max(100, 'notFound')
 

@@ -4,8 +4,9 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 
 /** W3C Bitstring Status List §2.2 / §3.1: at least 131,072 entries (16 KB), for herd privacy. */
 export const MIN_LIST_SIZE = 131_072
-export const STATUS_PURPOSES = ['revocation', 'suspension'] as const
-export type StatusPurpose = (typeof STATUS_PURPOSES)[number]
+// One list with the status_lists.purpose column (db/enums.ts, decision 037).
+import { STATUS_PURPOSES, type StatusPurpose } from '@/db/enums'
+export { STATUS_PURPOSES, type StatusPurpose }
 
 export function isStatusPurpose(v: unknown): v is StatusPurpose {
   return typeof v === 'string' && (STATUS_PURPOSES as readonly string[]).includes(v)

@@ -3,8 +3,9 @@
 // EVIDENCE_RESULT_ID, three RubricCriterionLevels) and the achieved one in
 // `credentialSubject.result[]`, so any OB 3.0 reader sees it without a context of ours.
 
-export const EVIDENCE_LEVELS = ['self_declared', 'witnessed', 'assessed'] as const
-export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number]
+// One list with the credential_skills / skill_stories columns that store it (db/enums.ts, decision 037).
+import { EVIDENCE_LEVELS, type EvidenceLevel } from '@/db/enums'
+export { EVIDENCE_LEVELS, type EvidenceLevel }
 
 /** The `ResultDescription` id of the evidence rubric (the skill level's is `urn:tremplin:result:level`). */
 export const EVIDENCE_RESULT_ID = 'urn:tremplin:result:evidence'

@@ -22,7 +22,8 @@ export const RECHECK_BATCH = 100
 /** Proof failures that come from the network, not from the credential. */
 const TRANSIENT = new Set(['DID_UNRESOLVABLE', 'REMOTE_BUSY'])
 
-export type RemoteStatus = 'active' | 'none' | 'revoked' | 'suspended' | 'invalid'
+import type { RemoteStatus } from '@/db/enums'
+export type { RemoteStatus }
 
 /** What a verification says of a credential's standing, or null when it could not be known (try later). */
 export function remoteStatusOf(result: VerificationResult): RemoteStatus | null {

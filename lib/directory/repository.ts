@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { Db } from '@/db/client'
 import type { Database } from '@/db/schema'
+import type { Availability, RemoteStatus } from '@/db/enums'
 
 // The recruiters' directory. Every query that feeds a blind profile selects named columns from
 // the tables the blind-profile contract allows (directory_entries, credential_skills,
@@ -108,7 +109,7 @@ export interface SearchFilters {
   skill?: string
   minRank: number
   region?: string
-  availability?: string
+  availability?: Availability
 }
 
 /** Correlates a counted-skills subquery with the outer directory entry `d`. */
@@ -197,7 +198,7 @@ export function listImportsToRecheck(db: Db, before: string, limit: number) {
 }
 
 /** Records a re-check: a definitive `status` replaces the last one; null (not obtained) only marks the attempt. */
-export async function recordRecheck(db: Db, id: string, status: string | null, at: string): Promise<void> {
+export async function recordRecheck(db: Db, id: string, status: RemoteStatus | null, at: string): Promise<void> {
   await db.updateTable('credentials')
     .set(status ? { remote_status: status, remote_status_checked_at: at, remote_status_attempted_at: at } : { remote_status_attempted_at: at })
     .where('id', '=', id).execute()

@@ -13,8 +13,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
 
 export const KEY_COMPETENCES_DOCUMENT = 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018H0604(01)'
-export const SKILL_LEVELS = ['discovering', 'practising', 'autonomous', 'expert'] as const
-export type SkillLevel = (typeof SKILL_LEVELS)[number]
+import { SKILL_LEVELS, type SkillLevel } from '@/db/enums'
+export { SKILL_LEVELS, type SkillLevel }
 const LEVEL_RESULT_ID = 'urn:tremplin:result:level'
 
 /** Whether a credential_skills URI names a badge's own achievement (aligned to no concept). */

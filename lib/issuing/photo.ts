@@ -6,8 +6,8 @@ import { issueForOrganisation, type IssueForOrganisationInput } from './service'
 
 /** An evidence photo is kept with the credential record (not in the signed document), ≤ 2 MB. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
-export type PhotoType = (typeof PHOTO_TYPES)[number]
+import { PHOTO_TYPES, type PhotoType } from '@/db/enums'
+export { PHOTO_TYPES, type PhotoType }
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b)
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { NotificationKind as StoredKind } from '@/db/enums'
 
 // What a notification can be about (issue 12 §5). Each kind has its text in
 // messages/*/notifications.json `kinds.<kind>`, filled with the params listed here.
@@ -26,7 +27,8 @@ export const NOTIFICATION_KINDS = {
   badge: ['title', 'organisation'],
   /** To a young person: an organisation offers them a badge (decision 020). */
   offer: ['organisation'],
-} as const satisfies Record<string, readonly string[]>
+// Exactly the kinds notifications.kind may hold (db/enums.ts, its CHECK constraint: decision 037).
+} as const satisfies Record<StoredKind, readonly string[]>
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS
 export type NotificationParams = Record<string, string>

@@ -21,7 +21,8 @@ export interface InvitationDto {
   expiresAt: string
 }
 
-const includes = (list: readonly string[], value: string) => list.includes(value)
+/** Narrows an unchecked role to the list's roles (what the link may then store). */
+const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value)
 
 /**
  * An invitation to join an organisation. A counsellor or tutor invites employer tutors and

@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import { hashToken } from '@/lib/security/tokens'
 import type { Runtime } from '@/lib/runtime'
 import * as repo from './repository'
+import type { Role } from '@/db/enums'
 
 /** Activation and invitation links work for 7 days, once. */
 export const LINK_TTL_MS = 7 * 24 * 3600 * 1000
@@ -37,7 +38,7 @@ interface NewLink {
   createdBy: string
   userId?: string
   organisationId?: string | null
-  role?: string
+  role?: Role
   email?: string | null
   now: Date
 }

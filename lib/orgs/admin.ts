@@ -59,7 +59,7 @@ export async function listRegistryOrganisations(rt: Pick<Runtime, 'db'>, by: Reg
   }
   return orgs
     .map((o) => ({
-      id: o.id, slug: o.slug, name: o.name, kind: o.kind, region: o.region, status: o.status as OrganisationStatus, createdAt: o.created_at,
+      id: o.id, slug: o.slug, name: o.name, kind: o.kind, region: o.region, status: o.status, createdAt: o.created_at,
       did: o.did, otherDids: dids.filter((d) => d.organisation_id === o.id && d.did !== o.did).map((d) => d.did),
       approvedAt: o.approved_at, approvedBy: actor(o.approved_by),
       suspendedAt: o.suspended_at, suspendedBy: actor(o.suspended_by), suspendedReason: o.suspended_reason,

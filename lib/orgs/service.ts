@@ -10,7 +10,8 @@ import { findExternalIssuer } from '@/lib/registry/repository'
 import { hashToken } from '@/lib/security/tokens'
 import * as repo from './repository'
 
-export const ORGANISATION_KINDS = ['youth_support', 'training', 'employer'] as const
+import { ORGANISATION_KINDS, ORGANISATION_STATUSES, type OrganisationStatus } from '@/db/enums'
+export { ORGANISATION_KINDS, ORGANISATION_STATUSES, type OrganisationStatus }
 
 export const CreateOrganisationSchema = z.object({
   slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, 'lowercase letters, digits and dashes, 2 to 50 characters'),
@@ -19,8 +20,6 @@ export const CreateOrganisationSchema = z.object({
   region: z.string().trim().max(100).optional(),
 })
 
-export const ORGANISATION_STATUSES = ['pending', 'approved', 'suspended'] as const
-export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number]
 
 export interface OrganisationDto {
   slug: string
@@ -32,9 +31,9 @@ export interface OrganisationDto {
   approvedAt: string | null
 }
 
-type OrgRow = { slug: string; name: string; kind: string; region: string | null; did: string; status?: string; approved_at?: string | null }
+type OrgRow = { slug: string; name: string; kind: string; region: string | null; did: string; status?: OrganisationStatus; approved_at?: string | null }
 const toDto = (o: OrgRow): OrganisationDto =>
-  ({ slug: o.slug, name: o.name, kind: o.kind, region: o.region, did: o.did, status: (o.status ?? 'pending') as OrganisationStatus, approvedAt: o.approved_at ?? null })
+  ({ slug: o.slug, name: o.name, kind: o.kind, region: o.region, did: o.did, status: o.status ?? 'pending', approvedAt: o.approved_at ?? null })
 
 /** Who acted on the registry: a signed-in admin's user id, or 'cli' for the command line. */
 export type Actor = string
@@ -57,7 +56,7 @@ export async function createOrganisation(
   if (await repo.findOrganisationBySlug(rt.db, data.slug)) throw new AppError('CONFLICT', `An organisation "${data.slug}" already exists`)
   const keys = await createDidKey(rt.agent, `org:${data.slug}`)
   const now = new Date().toISOString()
-  const row = { id: randomUUID(), ...data, region: data.region ?? null, did: keys.did, created_at: now, status: 'pending' }
+  const row = { id: randomUUID(), ...data, region: data.region ?? null, did: keys.did, created_at: now, status: 'pending' as const }
   await rt.db.transaction().execute(async (trx) => {
     await repo.insertOrganisation(trx, row)
     await repo.insertOrganisationDid(trx, { did: keys.did, organisation_id: row.id, method: 'key', created_at: now })
@@ -181,7 +180,7 @@ export function issuerLookup(rt: Pick<Runtime, 'db'>): IssuerLookup {
     const org = await repo.findOrganisationByAnyDid(rt.db, did)
     if (org) {
       return {
-        registry: 'platform', status: org.status as OrganisationStatus, name: org.name, kind: org.kind, region: org.region,
+        registry: 'platform', status: org.status, name: org.name, kind: org.kind, region: org.region,
         organisation: org.slug, approvedSince: org.approved_at, suspendedSince: org.suspended_at,
       }
     }

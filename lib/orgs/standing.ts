@@ -23,7 +23,7 @@ export async function staffOrganisationStanding(rt: Pick<Runtime, 'db'>, user: S
   const org = await repo.findOrganisationById(rt.db, staffOrganisationId(user))
   if (!org) throw new AppError('NOT_FOUND', 'No such organisation')
   return {
-    name: org.name, status: org.status as OrganisationStatus, registeredAt: org.created_at,
+    name: org.name, status: org.status, registeredAt: org.created_at,
     approvedAt: org.approved_at, suspendedAt: org.suspended_at, suspendedReason: org.suspended_reason,
     mayIssue: org.status === 'approved',
   }

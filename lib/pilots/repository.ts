@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db } from '@/db/client'
 import type { PilotActionsTable } from '@/db/schema'
+import { PILOT_ROLES, type PilotRole } from '@/db/enums'
 
 // Pilot actions, their members and partner employers. Kysely only; every query is scoped by the
 // caller to one organisation.
@@ -50,7 +51,7 @@ export function listEmployerOrganisations(db: Db, exceptId: string) {
     .orderBy('name').execute()
 }
 
-export async function addMembers(db: Db, pilotId: string, members: { userId: string; role: string }[], at: string) {
+export async function addMembers(db: Db, pilotId: string, members: { userId: string; role: PilotRole }[], at: string) {
   if (!members.length) return
   await db.insertInto('pilot_members')
     .values(members.map((m) => ({ pilot_id: pilotId, user_id: m.userId, role: m.role, added_at: at })))
@@ -74,7 +75,8 @@ export async function updatePilot(db: Db, pilotId: string, changes: Updateable<P
 /** Those of `ids` who are young people or staff of the organisation (anyone else is left out). */
 export function findCandidates(db: Db, organisationId: string, ids: string[]) {
   return db.selectFrom('users').select(['id', 'role'])
-    .where('organisation_id', '=', organisationId).where('role', 'in', ['youth', 'counsellor', 'tutor']).where('id', 'in', ids).execute()
+    .where('organisation_id', '=', organisationId).where('role', 'in', PILOT_ROLES).where('id', 'in', ids)
+    .$narrowType<{ role: PilotRole }>().execute()
 }
 
 export async function removeMember(db: Db, pilotId: string, userId: string) {

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client'
+import type { ProfileSection } from '@/db/enums'
 
 // Portfolio shares: a share's token is found by its SHA-256 only; it is kept besides that only
 // encrypted (token_ciphertext, lib/portfolio/token-seal.ts), to be shown again to its holder.
@@ -17,7 +18,7 @@ export interface NewShare {
 
 /** The share, its credentials (in the chosen order) and its profile sections, all or nothing. */
 
-export async function insertShare(db: Db, share: NewShare, credentialIds: string[], sections: readonly string[] = []): Promise<void> {
+export async function insertShare(db: Db, share: NewShare, credentialIds: string[], sections: readonly ProfileSection[] = []): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('shares').values(share).execute()
     await trx.insertInto('share_credentials')

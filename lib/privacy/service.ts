@@ -121,7 +121,7 @@ export async function listConsentHistory(rt: Pick<Runtime, 'db'>, user: Actor): 
   const rows = await listConsentEvents(rt.db, user.id)
   return rows.filter((e) => (CONSENT_KINDS as readonly string[]).includes(e.kind)).reverse().map((e) => {
     const detail = parseJson(e.detail) as { organisation?: unknown } | null
-    return { id: e.id, kind: e.kind as ConsentKind, organisation: typeof detail?.organisation === 'string' ? detail.organisation : null, at: e.at }
+    return { id: e.id, kind: e.kind, organisation: typeof detail?.organisation === 'string' ? detail.organisation : null, at: e.at }
   })
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client'
+import type { Availability, ExperienceKind } from '@/db/enums'
 
 // The young person's profile: every query is filtered by its owner (user_id), so that another's
 // experience or credential reads as absent.
@@ -6,7 +7,7 @@ import type { Db } from '@/db/client'
 export interface ExperienceRow {
   id: string
   user_id: string
-  kind: string
+  kind: ExperienceKind
   title: string
   place: string | null
   started_on: string
@@ -92,7 +93,7 @@ export function listGoals(db: Db, userId: string) {
 
 export interface GoalsRow {
   region: string | null
-  availability: string | null
+  availability: Availability | null
   languages: string
   goals: { id: string; occupation_uri: string | null; label: string }[]
 }

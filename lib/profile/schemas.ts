@@ -3,14 +3,11 @@ import { z } from 'zod'
 // Form input of the young person's profile: the path (experiences), goals, region, availability,
 // languages. Error messages are KEYS of the `profile` namespace (`errors.<key>`), translated in the UI.
 
-export const EXPERIENCE_KINDS = ['formal', 'non_formal', 'informal'] as const
-export type ExperienceKind = (typeof EXPERIENCE_KINDS)[number]
-export const AVAILABILITIES = ['now', 'soon', 'later', 'not_looking'] as const
-export type Availability = (typeof AVAILABILITIES)[number]
+// The lists stored in enum-like columns come from db/enums.ts (decision 037).
+import { AVAILABILITIES, EXPERIENCE_KINDS, PROFILE_SECTIONS, type Availability, type ExperienceKind, type ProfileSection } from '@/db/enums'
+export { AVAILABILITIES, EXPERIENCE_KINDS, PROFILE_SECTIONS, type Availability, type ExperienceKind, type ProfileSection }
 export const LANGUAGE_LEVELS = ['basic', 'fluent', 'native'] as const
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number]
-export const PROFILE_SECTIONS = ['path', 'goals', 'languages', 'availability'] as const
-export type ProfileSection = (typeof PROFILE_SECTIONS)[number]
 /** Languages offered in the picker (BCP 47); names come from Intl.DisplayNames in the UI language. */
 export const LANGUAGE_CODES = ['fr', 'en', 'ar', 'es', 'pt', 'it', 'de', 'nl', 'tr', 'ro', 'pl', 'ru', 'uk', 'zh', 'vi', 'wo', 'bm', 'kab', 'ln', 'sw', 'ta', 'fa', 'ps', 'sq', 'hy', 'ka', 'ff', 'so', 'ti'] as const
 

@@ -6,7 +6,7 @@ import { findHolderCredentialIds } from '@/lib/wallet/repository'
 import { assertYouth, listWalletCards, type Actor } from '@/lib/wallet/service'
 import * as repo from './repository'
 import {
-  AVAILABILITIES, LANGUAGE_CODES, LANGUAGE_LEVELS, MAX_EXPERIENCES, PROFILE_SECTIONS,
+  LANGUAGE_CODES, LANGUAGE_LEVELS, MAX_EXPERIENCES, PROFILE_SECTIONS,
   type Availability, type ExperienceInput, type ExperienceKind, type GoalsInput, type LanguageLevel, type ProfileSection,
 } from './schemas'
 
@@ -60,7 +60,7 @@ export interface ProfileDto extends GoalsDto {
 function toExperience(row: repo.ExperienceRow): ExperienceDto {
   return {
     id: row.id,
-    kind: row.kind as ExperienceKind,
+    kind: row.kind,
     title: row.title,
     place: row.place ?? '',
     startedOn: row.started_on,
@@ -96,7 +96,7 @@ async function loadGoals(rt: Pick<Runtime, 'db'>, userId: string, lang: string):
       label: (g.occupation_uri ? (await getConcept(rt, { uri: g.occupation_uri, lang }))?.label : undefined) ?? g.label,
     }))),
     region: profile?.region ?? '',
-    availability: (AVAILABILITIES as readonly string[]).includes(profile?.availability ?? '') ? profile!.availability as Availability : null,
+    availability: profile?.availability ?? null,
     languages: parseLanguages(profile?.languages),
   }
 }
@@ -181,7 +181,7 @@ export async function experienceOfCredential(rt: Pick<Runtime, 'db'>, user: Acto
   assertYouth(user)
   await assertOwnCredentials(rt, user, [credentialId])
   const row = await repo.findExperienceOfCredential(rt.db, user.id, credentialId)
-  return row ? { id: row.id, kind: row.kind as ExperienceKind, title: row.title } : null
+  return row ? { id: row.id, kind: row.kind, title: row.title } : null
 }
 
 /** The goals part of the profile, for its form. */

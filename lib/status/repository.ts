@@ -1,20 +1,21 @@
 import type { Db } from '@/db/client'
 import type { Database } from '@/db/schema'
 import type { Transaction } from 'kysely'
+import type { StatusPurpose } from '@/db/enums'
 
 type Q = Db | Transaction<Database>
 
-export function findLatestList(db: Q, organisationId: string, purpose: string) {
+export function findLatestList(db: Q, organisationId: string, purpose: StatusPurpose) {
   return db.selectFrom('status_lists').selectAll().where('organisation_id', '=', organisationId).where('purpose', '=', purpose)
     .orderBy('list_number', 'desc').limit(1).executeTakeFirst()
 }
 
-export function findList(db: Q, organisationId: string, purpose: string, listNumber: number) {
+export function findList(db: Q, organisationId: string, purpose: StatusPurpose, listNumber: number) {
   return db.selectFrom('status_lists').selectAll().where('organisation_id', '=', organisationId).where('purpose', '=', purpose)
     .where('list_number', '=', listNumber).executeTakeFirst()
 }
 
-export function findListVersion(db: Q, organisationId: string, purpose: string, listNumber: number) {
+export function findListVersion(db: Q, organisationId: string, purpose: StatusPurpose, listNumber: number) {
   return db.selectFrom('status_lists').select(['id', 'version', 'updated_at']).where('organisation_id', '=', organisationId)
     .where('purpose', '=', purpose).where('list_number', '=', listNumber).executeTakeFirst()
 }

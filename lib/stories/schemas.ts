@@ -12,8 +12,8 @@ export const OPEN_STORIES_MAX = 50
 /** Each of the three parts must say at least this much before anyone is asked to sign it. */
 export const TEXT_MIN_TO_SEND = 10
 
-export const STORY_STATUSES = ['draft', 'requested', 'changes_proposed', 'declined', 'attested', 'self_declared'] as const
-export type StoryStatus = (typeof STORY_STATUSES)[number]
+import { STORY_STATUSES, type StoryStatus } from '@/db/enums'
+export { STORY_STATUSES, type StoryStatus }
 export const OPEN_STATUSES = ['draft', 'requested', 'changes_proposed', 'declined'] as const satisfies readonly StoryStatus[]
 /** The young person edits, asks or self-declares only a story nobody is looking at. */
 export const EDITABLE_STATUSES = ['draft', 'declined'] as const satisfies readonly StoryStatus[]

@@ -85,7 +85,7 @@ function toDto(row: repo.StoryRow): StoryDto {
     situation: row.situation,
     whatIDid: row.what_i_did,
     outcome: row.outcome,
-    status: row.status as StoryStatus,
+    status: row.status,
     experience: row.experience_id && row.experience_title ? { id: row.experience_id, title: row.experience_title } : null,
     attester: row.attester_user_id ? { id: row.attester_user_id, name: row.attester_name ?? '', organisationName: row.organisation_name } : null,
     youthName: row.youth_name,

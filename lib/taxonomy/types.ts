@@ -1,6 +1,6 @@
 /** What a concept is. Skill groups and occupations are imported but only skills and key competences are badge alignments. */
-export const CONCEPT_KINDS = ['skill', 'skill_group', 'occupation', 'key_competence'] as const
-export type ConceptKind = (typeof CONCEPT_KINDS)[number]
+import { CONCEPT_KINDS, type ConceptKind } from '@/db/enums'
+export { CONCEPT_KINDS, type ConceptKind }
 
 export const SEARCH_LIMIT_DEFAULT = 20
 export const SEARCH_LIMIT_MAX = 50

@@ -105,7 +105,7 @@ async function createYoungPeople(rt: Rt, organisationId: string, n: number): Pro
   for (let i = 0; i < n; i++) {
     const id = randomUUID()
     rows.push({
-      id, email: null, username: `jeune${String(i).padStart(4, '0')}`, display_name: `Jeune ${i}`, role: 'youth', organisation_id: organisationId,
+      id, email: null, username: `jeune${String(i).padStart(4, '0')}`, display_name: `Jeune ${i}`, role: 'youth' as const, organisation_id: organisationId,
       did: `did:key:${(await Ed25519Multikey.generate()).publicKeyMultibase}`, password_hash: null, locale: 'fr', created_at: new Date().toISOString(), activated_at: null,
     })
   }

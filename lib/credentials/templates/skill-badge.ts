@@ -18,8 +18,9 @@ export interface SkillBadgeClaims {
   validUntil?: string
 }
 
-export const LEVELS = ['discovering', 'practising', 'autonomous', 'expert'] as const
-export type Level = (typeof LEVELS)[number]
+// One list with the credential_skills.skill_level column (db/enums.ts, decision 037).
+import { SKILL_LEVELS as LEVELS, type SkillLevel as Level } from '@/db/enums'
+export { LEVELS, type Level }
 
 // The signed level names are the app's own words (messages/*/common.json `levels`, defined once).
 const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {

@@ -30,7 +30,7 @@ beforeEach(async () => {
   if (error) throw error
   const raw = async (text: string) => sql.raw(text).execute(db)
   await raw(`insert into organisations (id, slug, name, kind, region, did, created_at, status) values ('o1', 'ml', 'Mission Locale', 'youth_support', null, 'did:key:z6MkOrg', '${at}', 'approved')`)
-  const insert = (id: string, format: string, document: string) => db.insertInto('credentials').values({
+  const insert = (id: string, format: 'di' | 'jwt', document: string) => db.insertInto('credentials').values({
     id, issuer_organisation_id: 'o1', subject_did: 'did:key:z6MkSam', template_id: 'skill-badge', format, document, title: 't', valid_from: at, created_at: at,
   }).execute()
   await insert('urn:uuid:di', 'di', JSON.stringify(credentialWith([

@@ -5,6 +5,7 @@ import { insertCredential } from '@/lib/issuing/repository'
 import { createOrganisation, getOrganisationOrThrow } from '@/lib/orgs/service'
 import { createShare } from '@/lib/portfolio/service'
 import type { Runtime } from '@/lib/runtime'
+import type { RemoteStatus } from '@/db/enums'
 import { createApprovedOrganisation } from '@/tests/factories/world'
 
 // The directory's world: recruiters of approved and pending organisations, the other roles, and
@@ -38,7 +39,7 @@ interface CredentialSpec {
   /** The subject, when it is not the holder's own DID (an imported credential issued to another identifier). */
   subjectDid?: string
   /** An imported one's last status re-check (lib/directory/recheck.ts): 'active' a minute ago unless said. */
-  remoteStatus?: { status: string | null; checkedAt: string | null }
+  remoteStatus?: { status: RemoteStatus | null; checkedAt: string | null }
 }
 
 /** A stored credential as the issuing, import and self-declaring paths leave it (the directory reads only the database). */
