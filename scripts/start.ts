@@ -8,7 +8,9 @@
  *    `npm start -- --prepare-only` stops here (migrations and all, then exit 0);
  * 3. a production build when none exists or when the code is newer than it (scripts/build-freshness.ts;
  *    START_REBUILD=0 serves an older build as it is, e.g. where file times say nothing);
- * 4. the server on PORT (default 3000).
+ * 4. the server on HOST:PORT (default: every interface, 3000), holding DATA_DIR/tremplin.lock while it
+ *    runs (one server per SQLite folder); SIGTERM/SIGINT are passed on and waited for (graceful
+ *    shutdown, lib/ops/shutdown.ts), then the lock is removed (docs/decisions/034).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -16,6 +18,8 @@ import { ensurePrivateDir } from '@/db/client'
 import { THREADPOOL_SIZE } from '@/lib/auth/password'
 import { countAdmins } from '@/lib/auth/repository'
 import { readEnv } from '@/lib/env'
+import { acquireDataLock } from '@/lib/ops/data-lock'
+import { SHUTDOWN_GRACE_MS } from '@/lib/ops/shutdown'
 import { ensureOrganisationDidWebs } from '@/lib/orgs/did-web'
 import { createRuntime } from '@/lib/runtime'
 import { purgeExpired } from '@/lib/security/limits'
@@ -32,6 +36,10 @@ async function prepare() {
   // The data folder holds the database, the master key and photos: this user only (0700), even
   // when an older version left it readable by others.
   ensurePrivateDir(env.dataDir, { tighten: true })
+  // One server per SQLite folder (lib/ops/data-lock.ts), from before the migrations until this
+  // process exits; a second `npm start` on the folder stops here with the first one's pid and host.
+  // PostgreSQL deployments run several instances on purpose: no lock.
+  if (!env.databaseUrl) process.on('exit', acquireDataLock(env.dataDir).release)
   const rt = await createRuntime(env)
   try {
     console.log(`Tremplin: data in ${env.dataDir}${env.masterKey ? '' : ' (master key: master.key, mode 0600)'}`)
@@ -61,6 +69,9 @@ const FIRST_ADMIN_HINT = `Tremplin: no admin account yet. Create the first one (
 or give the password on standard input: … admin create --username <username> --name "<name>" --password-stdin
 `
 
+/** Beyond the server's own grace: time to close the database and flush its log. */
+const STOP_MARGIN_MS = 5_000
+
 async function main() {
   const env = await prepare()
   // Everything but the build and the server: e.g. migrations and the first admin's hint, then exit.
@@ -75,13 +86,14 @@ async function main() {
     const built = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
     if (built.status !== 0) process.exit(built.status ?? 1)
   }
-  console.log(`Tremplin: serving on http://localhost:${env.port}`)
+  const shownHost = !env.host || env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host.includes(':') ? `[${env.host}]` : env.host
+  console.log(`Tremplin: serving on http://${shownHost}:${env.port}${env.host ? ` (listening on ${env.host})` : ''}`)
   // Node runs Next with a preload that appends each request's socket address to X-Forwarded-For
   // (scripts/peer-address.cjs): per-address limits then see the real peer, and believe proxies
   // only as TRUST_PROXY says. libuv's threadpool is sized on purpose: scrypt, fs and dns.lookup
   // share it, and password hashing takes at most HASH_CONCURRENCY threads (lib/auth/password.ts),
   // so the default 4 would let a burst of sign-ins stall file reads and DNS lookups.
-  const server = spawn(process.execPath, ['--require', join(root, 'scripts', 'peer-address.cjs'), nextCli, 'start', '-p', String(env.port)], {
+  const server = spawn(process.execPath, ['--require', join(root, 'scripts', 'peer-address.cjs'), nextCli, 'start', '-p', String(env.port), ...(env.host ? ['-H', env.host] : [])], {
     cwd: root,
     stdio: 'inherit',
     env: {
@@ -90,8 +102,23 @@ async function main() {
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(THREADPOOL_SIZE),
     },
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
-  server.on('exit', (code) => process.exit(code ?? 0))
+  // A stop (systemd, Docker, Ctrl+C) goes to the server, which finishes its requests within
+  // SHUTDOWN_GRACE_MS and closes the database (lib/ops/shutdown.ts); this process waits for it,
+  // then exits with its code (0 for a clean stop) and the lock goes. A server that does not stop
+  // within the grace and a margin is killed.
+  let stopping = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return
+      stopping = true
+      server.kill(signal)
+      setTimeout(() => {
+        console.error(`Tremplin: the server did not stop within ${(SHUTDOWN_GRACE_MS + STOP_MARGIN_MS) / 1000} s, killing it`)
+        server.kill('SIGKILL')
+      }, SHUTDOWN_GRACE_MS + STOP_MARGIN_MS).unref()
+    })
+  }
+  server.on('exit', (code) => process.exit(code ?? 1))
 }
 
 main().catch((e) => {
