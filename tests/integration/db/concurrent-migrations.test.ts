@@ -15,7 +15,7 @@ import { repoRoot } from '../../helpers/cli'
 const run = promisify(execFile)
 const ALL = Object.keys(migrations)
 
-async function migrateInProcesses(env: NodeJS.ProcessEnv, n = 3): Promise<string[][]> {
+async function migrateInProcesses(env: Record<string, string>, n = 3): Promise<string[][]> {
   return Promise.all(Array.from({ length: n }, async () => {
     const { stdout } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'tests/integration/db/_migrate.ts')], { cwd: repoRoot, env: { ...process.env, ...env } })
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as string[]

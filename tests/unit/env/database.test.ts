@@ -8,22 +8,22 @@ const KEY = 'a'.repeat(64)
 
 describe('DATABASE_URL', () => {
   test('unset: the SQLite file in DATA_DIR', () => {
-    const env = readEnv({ DATA_DIR: '/tmp/x' })
+    const env = readEnv({ NODE_ENV: 'test', DATA_DIR: '/tmp/x' })
     expect(env.databaseUrl).toBeUndefined()
     expect(env.databaseFile).toBe('/tmp/x/tremplin.sqlite')
   })
 
   test('a postgres:// or postgresql:// URL is used as given', () => {
-    expect(readEnv({ DATABASE_URL: 'postgres://u:p@db:5432/tremplin', MASTER_KEY: KEY }).databaseUrl).toBe('postgres://u:p@db:5432/tremplin')
-    expect(readEnv({ DATABASE_URL: 'postgresql://db/tremplin', MASTER_KEY: KEY }).databaseUrl).toBe('postgresql://db/tremplin')
+    expect(readEnv({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@db:5432/tremplin', MASTER_KEY: KEY }).databaseUrl).toBe('postgres://u:p@db:5432/tremplin')
+    expect(readEnv({ NODE_ENV: 'test', DATABASE_URL: 'postgresql://db/tremplin', MASTER_KEY: KEY }).databaseUrl).toBe('postgresql://db/tremplin')
   })
 
   test('another scheme is refused, naming the variable', () => {
-    expect(() => readEnv({ DATABASE_URL: 'mysql://db/tremplin', MASTER_KEY: KEY })).toThrow(/DATABASE_URL: must be a postgres:\/\//)
-    expect(() => readEnv({ DATABASE_URL: './data/tremplin.sqlite', MASTER_KEY: KEY })).toThrow(/DATABASE_URL/)
+    expect(() => readEnv({ NODE_ENV: 'test', DATABASE_URL: 'mysql://db/tremplin', MASTER_KEY: KEY })).toThrow(/DATABASE_URL: must be a postgres:\/\//)
+    expect(() => readEnv({ NODE_ENV: 'test', DATABASE_URL: './data/tremplin.sqlite', MASTER_KEY: KEY })).toThrow(/DATABASE_URL/)
   })
 
   test('without MASTER_KEY it is refused: each instance would make a key file of its own', () => {
-    expect(() => readEnv({ DATABASE_URL: 'postgres://db/tremplin' })).toThrow(/MASTER_KEY: required with DATABASE_URL/)
+    expect(() => readEnv({ NODE_ENV: 'test', DATABASE_URL: 'postgres://db/tremplin' })).toThrow(/MASTER_KEY: required with DATABASE_URL/)
   })
 })
