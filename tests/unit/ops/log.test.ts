@@ -46,3 +46,21 @@ describe('LOG_LEVEL and HOST', () => {
     for (const bad of ['http://localhost', 'a b', 'host:3000', '-bad.example', '1.2.3.4/24']) expect(() => env({ HOST: bad })).toThrow(/HOST: must be an IP address/)
   })
 })
+
+describe('server errors (instrumentation.ts onRequestError)', () => {
+  test('one line with the request id and the route pattern, never the path (it may hold a token)', async () => {
+    const { onRequestError } = await import('@/instrumentation')
+    const capture = captureLogs()
+    const runtime = process.env.NEXT_RUNTIME
+    process.env.NEXT_RUNTIME = 'nodejs'
+    try {
+      await onRequestError(new Error('boom'), { method: 'GET', path: '/p/secret-share-token?x=1', headers: { 'x-request-id': 'req-abcdef12' } } as never, { routerKind: 'App Router', routePath: '/p/[token]', routeType: 'render' })
+    } finally {
+      if (runtime === undefined) delete process.env.NEXT_RUNTIME
+      else process.env.NEXT_RUNTIME = runtime
+      capture.restore()
+    }
+    expect(capture.lines).toEqual([expect.objectContaining({ level: 50, msg: 'request failed', requestId: 'req-abcdef12', method: 'GET', route: '/p/[token]', err: expect.objectContaining({ message: 'boom' }) })])
+    expect(JSON.stringify(capture.lines)).not.toContain('secret-share-token')
+  })
+})
