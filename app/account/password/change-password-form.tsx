@@ -22,9 +22,9 @@ export function ChangePasswordForm({ username }: { username: string }) {
 
   useEffect(() => {
     if (!state || state.ok) return
-    const first = FIELDS.find((f) => errors[f.name])
+    const first = FIELDS.find((f) => state.fieldErrors[f.name])
     if (first) formRef.current?.querySelector<HTMLInputElement>(`[name="${first.name}"]`)?.focus()
-  }, [state, errors])
+  }, [state])
 
   return (
     <form ref={formRef} action={formAction} className="form" noValidate>
