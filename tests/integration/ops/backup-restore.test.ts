@@ -85,11 +85,15 @@ describe('npm run vc -- backup', () => {
   }, 30_000)
 
   test('refuses with PostgreSQL and points to pg_dump and the master key', async () => {
-    const r = await cliOn(source.dataDir, { DATABASE_URL: 'postgres://tremplin@127.0.0.1:1/tremplin' })('backup', join(work, 'pg.sqlite'))
+    const onPostgres = cliOn(source.dataDir, { DATABASE_URL: 'postgres://tremplin@127.0.0.1:1/tremplin', MASTER_KEY: randomBytes(32).toString('hex') })
+    const r = await onPostgres('backup', join(work, 'pg.sqlite'))
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('pg_dump --format=custom')
     expect(r.stderr).toContain('MASTER_KEY')
     expect(existsSync(join(work, 'pg.sqlite'))).toBe(false)
+    const back = await onPostgres('restore', backupFile)
+    expect(back.code).toBe(1)
+    expect(back.stderr).toContain('pg_restore --no-owner')
   }, 30_000)
 })
 
