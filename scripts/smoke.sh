@@ -32,6 +32,8 @@ echo "$page" | grep -q "Tremplin" || fail "landing page does not name Tremplin"
 echo "$page" | grep -q "Mission Locale Roubaix-Tourcoing" || fail "landing page does not show the demo organisations"
 
 curl -fsS "http://localhost:$PORT/schemas/skill-badge.json" | grep -q '"\$defs"' || fail "schema not served"
+curl -fsS "http://localhost:$PORT/healthz" | grep -q '"status":"ok"' || fail "/healthz does not answer ok"
+[ -f "$DATA/tremplin.lock" ] || fail "npm start holds no lock on its data folder"
 
 cred=$(DATA_DIR="$DATA" npx tsx lib/cli/index.ts issue --org mission-locale-roubaix --template skill-badge \
   --subject did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK --example)
