@@ -33,3 +33,17 @@ export function getRuntime(): Promise<Runtime> {
 export function setRuntime(rt: Runtime): void {
   globalRef.__tremplinRuntime = Promise.resolve(rt)
 }
+
+/**
+ * Closes the process-wide runtime's database, if one was opened (graceful shutdown), and forgets
+ * it. Waits at most `timeoutMs`: a stuck connection must not hold the process up.
+ * @returns whether a database was closed.
+ */
+export async function closeRuntime({ timeoutMs }: { timeoutMs: number }): Promise<boolean> {
+  const runtime = globalRef.__tremplinRuntime
+  if (!runtime) return false
+  globalRef.__tremplinRuntime = undefined
+  const rt = await runtime
+  await Promise.race([rt.db.destroy(), new Promise((ok) => setTimeout(ok, timeoutMs).unref())])
+  return true
+}

@@ -1,5 +1,5 @@
 import { logger } from '@/lib/log'
-import type { Runtime } from '@/lib/runtime'
+import { closeRuntime } from '@/lib/runtime'
 
 /**
  * Graceful shutdown of the server process (docs/decisions/034), installed by instrumentation.ts.
@@ -50,14 +50,10 @@ export function installGracefulShutdown({ graceMs = SHUTDOWN_GRACE_MS } = {}): v
   process.on('SIGINT', onSignal)
 }
 
-/** The process-wide runtime's database (lib/runtime.ts keeps it on globalThis), closed within a bound. */
+/** The process-wide runtime's database, closed within a bound. */
 async function closeDatabase(): Promise<void> {
-  const runtime = (globalThis as unknown as { __tremplinRuntime?: Promise<Runtime> }).__tremplinRuntime
-  if (!runtime) return
   try {
-    const rt = await runtime
-    await Promise.race([rt.db.destroy(), new Promise((ok) => setTimeout(ok, CLOSE_TIMEOUT_MS).unref())])
-    logger().info('database closed')
+    if (await closeRuntime({ timeoutMs: CLOSE_TIMEOUT_MS })) logger().info('database closed')
   } catch (e) {
     logger().error({ err: e }, 'closing the database failed')
   }
