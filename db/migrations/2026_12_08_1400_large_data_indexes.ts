@@ -3,14 +3,10 @@ import type { Kysely } from 'kysely'
 // Issue 14 §3: listings and searches at national scale (100,000 young people, 1,000,000
 // credentials; `npm run generate:large`, `BENCH_ONLY=large npm run bench`, BENCHMARKS.md).
 // Plain indexes, the same on SQLite and PostgreSQL. Each one answers a query plan (EXPLAIN QUERY
-// PLAN on the generated database, BENCHMARKS.md § Large data):
+// PLAN on the generated database, BENCHMARKS.md § Large data). No covering index of the
+// directory's counted-skills columns: SQLite's planner ignores it without ANALYZE statistics, and
+// its DIDs and key ids have no bound PostgreSQL's 2,704-byte index rows would always accept.
 //
-// - credentials_counted_idx: the directory's "counted skills" (lib/directory/repository.ts) look
-//   every credential stating a skill up by id and test its holder, subject, dates, origin, issuer,
-//   key and remote status. On SQLite those columns sit after the signed document, in overflow
-//   pages: one more page read per credential. This index holds them all (covering), so the
-//   search reads no credential row. UNIQUE because `id` is: SQLite then prefers it to the
-//   primary key's own index for `id = ?`.
 // - credentials_issuer_created_idx: an organisation's issued list, newest first, is read in index
 //   order (no sort of all its credentials for one page of 20), and "how many were signed with a
 //   withdrawn key" is counted from the index alone (verification_method, at most 2,000
@@ -19,9 +15,6 @@ import type { Kysely } from 'kysely'
 //
 // Frozen once landed: change indexes with a new migration, never by editing this one.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('credentials_counted_idx').on('credentials').unique()
-    .columns(['id', 'holder_user_id', 'subject_did', 'hidden_at', 'valid_from', 'valid_until', 'issuer_organisation_id', 'origin', 'issuer_did', 'verification_method', 'remote_status', 'remote_status_checked_at'])
-    .execute()
   await db.schema.createIndex('credentials_issuer_created_idx').on('credentials').columns(['issuer_organisation_id', 'created_at desc', 'id', 'verification_method']).execute()
   await db.schema.createIndex('directory_entries_opted_in_idx').on('directory_entries').columns(['opted_in_at desc', 'handle']).execute()
 }
@@ -29,5 +22,4 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('directory_entries_opted_in_idx').execute()
   await db.schema.dropIndex('credentials_issuer_created_idx').execute()
-  await db.schema.dropIndex('credentials_counted_idx').execute()
 }
