@@ -383,7 +383,7 @@ function parseArgs(argv: string[]): { youth: number; credentials: number; orgs?:
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = parseArgs(process.argv.slice(2))
   const env = readEnv()
-  console.log(`generate:large: ${args.youth} young people, ${args.credentials} credentials into ${(env as { databaseUrl?: string }).databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : env.databaseFile}`)
+  console.log(`generate:large: ${args.youth} young people, ${args.credentials} credentials into ${env.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : env.databaseFile}`)
   console.log('generate:large: credentials carry a PLACEHOLDER proof (not signed): for listing and search speed only')
   const rt = await createRuntime(env)
   try {

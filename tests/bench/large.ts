@@ -17,10 +17,11 @@
  * Databases: SQLite always — BENCH_LARGE_DIR names a data folder the generator filled (kept), else
  * one is generated in a temporary folder (BENCH_LARGE_YOUTH / BENCH_LARGE_CREDENTIALS, default
  * 100,000 / 1,000,000; BENCH_QUICK: 1,000 / 10,000) and removed afterwards. PostgreSQL when
- * BENCH_DATABASE_URL is given: a database the generator filled (then BENCH_DATABASE_DATA_DIR, the
- * DATA_DIR it ran with, holds the master key that opens the organisations' keys), or an empty one
- * the section fills first (its key in a temporary folder; the rows stay).
+ * BENCH_DATABASE_URL is given: a database the generator filled (then MASTER_KEY must be the one it
+ * ran with: it opens the organisations' keys for the re-sign), or an empty one the section fills
+ * first (with MASTER_KEY, or a random one when unset; the rows stay).
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,11 +64,11 @@ export async function runLargeBench(): Promise<BenchRow[]> {
     rows.push({ section: SECTION, label: 'PostgreSQL: not measured (set BENCH_DATABASE_URL)', unit: 'ms', ours: Number.NaN })
     return rows
   }
-  const keyDir = process.env.BENCH_DATABASE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tremplin-large-pg-'))
+  const keyDir = mkdtempSync(join(tmpdir(), 'tremplin-large-pg-'))
   try {
-    const env = readEnv({ ...process.env, DATA_DIR: keyDir, DATABASE_URL: url, NODE_ENV: 'test', PUBLIC_URL: 'https://tremplin.test' })
-    // Until lib/env.ts reads DATABASE_URL, readEnv would quietly open SQLite in keyDir: refuse.
-    if (!(env as { databaseUrl?: string }).databaseUrl) throw new Error('BENCH_DATABASE_URL given, but lib/env.ts does not read DATABASE_URL yet (PostgreSQL support)')
+    const masterKey = process.env.MASTER_KEY || randomBytes(32).toString('hex')
+    const env = readEnv({ ...process.env, DATA_DIR: keyDir, DATABASE_URL: url, MASTER_KEY: masterKey, NODE_ENV: 'test', PUBLIC_URL: 'https://tremplin.test' })
+    if (!env.databaseUrl) throw new Error('BENCH_DATABASE_URL given, but lib/env.ts did not take it as DATABASE_URL')
     const rt = await createRuntime(env)
     try {
       rows.push(...(await measureOn('PostgreSQL', rt, { youth, credentials })))
@@ -75,7 +76,7 @@ export async function runLargeBench(): Promise<BenchRow[]> {
       await rt.db.destroy()
     }
   } finally {
-    if (!process.env.BENCH_DATABASE_DATA_DIR) rmSync(keyDir, { recursive: true, force: true })
+    rmSync(keyDir, { recursive: true, force: true })
   }
   return rows
 }
