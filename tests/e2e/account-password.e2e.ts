@@ -4,7 +4,7 @@ import { launchBrowser, openPages } from './support/browser'
 import { translator } from './support/messages'
 import { followNav } from './support/nav'
 import { checkScreen } from './support/screens'
-import { DEMO_PASSWORD, signIn } from './support/session'
+import { DEMO_PASSWORD, signIn, switchLanguage } from './support/session'
 import { journeySteps } from './support/steps'
 
 // Passwords from the UI (decision 033), on a phone: the admin gives Mehdi (a demo counsellor no
@@ -30,6 +30,7 @@ describe('passwords', () => {
   step('the admin sets a generated password for Mehdi from Comptes, shown once', async () => {
     admin = await pages.page()
     await signIn(admin, 'admin')
+    await switchLanguage(admin, 'fr') // an earlier test file may have left the account in English
     await followNav(admin, t('shell.nav.accounts'))
     await admin.waitForURL('**/admin/accounts')
     await admin.getByLabel(t('account.reset.account')).fill('mehdi')
@@ -45,6 +46,7 @@ describe('passwords', () => {
   step('Mehdi signs in with it and changes it from his account menu', async () => {
     mehdi = await pages.page()
     await signIn(mehdi, 'mehdi', generated)
+    await switchLanguage(mehdi, 'fr')
     await mehdi.getByRole('button', { name: t('shell.account.label', { name: 'Mehdi Haddad' }) }).click()
     await mehdi.getByRole('link', { name: t('account.password.title'), exact: true }).click()
     await mehdi.waitForURL('**/account/password')
