@@ -1,10 +1,11 @@
+import 'server-only'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, sql } from 'kysely'
+import { Kysely, PostgresAdapter, SqliteAdapter, sql } from 'kysely'
 import pg from 'pg'
 import { Migrator, type MigrationProvider } from 'kysely'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { DiskFullAwareSqliteDialect } from './disk-full'
+import { DiskFullAwarePostgresDialect, DiskFullAwareSqliteDialect } from './disk-full'
 import { migrations } from './migrations'
 import type { Database } from './schema'
 
@@ -73,7 +74,7 @@ export function openPostgres(connectionString: string, { max = POOL_MAX }: { max
     idleTimeoutMillis: 30_000,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
   })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new DiskFullAwarePostgresDialect({ pool }) })
 }
 const POOL_MAX = 10
 

@@ -1,12 +1,13 @@
-import { SqliteDialect, type DatabaseConnection, type Driver } from 'kysely'
+import { PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely'
 import { AppError, DISK_FULL_DIGEST } from '@/lib/errors'
 import { logger } from '@/lib/log'
 
 // A full disk must say so: in the log (for whoever runs the instance) and on the page (in plain
 // words, app/error.tsx), instead of an anonymous 500. SQLite answers SQLITE_FULL when it cannot
-// grow the database or its WAL; the file system's ENOSPC is the same story.
+// grow the database or its WAL; the file system's ENOSPC is the same story; PostgreSQL's server
+// answers SQLSTATE 53100 (disk_full).
 
-const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC'])
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', '53100'])
 
 export function isDiskFull(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code
@@ -39,6 +40,16 @@ function wrapConnection(connection: DatabaseConnection): DatabaseConnection {
 
 /** Kysely's SQLite dialect, its queries' "disk full" errors turned into AppError DISK_FULL. */
 export class DiskFullAwareSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    const acquire = driver.acquireConnection.bind(driver)
+    driver.acquireConnection = async () => wrapConnection(await acquire())
+    return driver
+  }
+}
+
+/** Kysely's PostgreSQL dialect, its queries' "disk full" errors (SQLSTATE 53100) turned into AppError DISK_FULL. */
+export class DiskFullAwarePostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     const driver = super.createDriver()
     const acquire = driver.acquireConnection.bind(driver)

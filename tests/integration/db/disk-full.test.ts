@@ -5,18 +5,20 @@ import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import ErrorPage from '@/app/error'
 import { AppError, DISK_FULL_DIGEST, httpStatus } from '@/lib/errors'
+import { testPostgresServer } from '../../factories/databases'
 import { createTestRuntime } from '../../factories/runtime'
 import { captureLogs } from '../../helpers/log-capture'
 
 // A full disk, simulated the way SQLite allows: `PRAGMA max_page_count` caps the database file,
 // and SQLite then answers SQLITE_FULL exactly as it does when the file system has no room left.
+// (On SQLite whatever the run's database; PostgreSQL's disk_full is raised by its server below.)
 
 type Rt = Awaited<ReturnType<typeof createTestRuntime>>
 let rt: Rt
 const log = captureLogs()
 
 beforeAll(async () => {
-  rt = await createTestRuntime()
+  rt = await createTestRuntime({ dialect: 'sqlite' })
   await sql`CREATE TABLE filler (data BLOB)`.execute(rt.db)
 })
 afterAll(async () => {
@@ -56,6 +58,27 @@ describe('a full disk', () => {
   test('other database errors stay what they are', async () => {
     await expect(sql`INSERT INTO no_such_table VALUES (1)`.execute(rt.db)).rejects.toMatchObject({ code: 'SQLITE_ERROR' })
     expect(log.lines.filter((l) => /DISK FULL/.test(String(l.msg)))).toEqual([])
+  })
+})
+
+describe.skipIf(!testPostgresServer())('a full disk on PostgreSQL', () => {
+  // The server's own SQLSTATE 53100 (disk_full), raised by the server, through the real driver.
+  const raiseDiskFull = sql`DO $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$`
+  let pg: Rt
+  beforeAll(async () => {
+    pg = await createTestRuntime()
+  })
+  afterAll(() => pg?.cleanup())
+
+  test('is AppError DISK_FULL, with its digest and a line in the log, in a transaction too', async () => {
+    expect(await raiseDiskFull.execute(pg.db).catch((e: unknown) => e)).toMatchObject({ code: 'DISK_FULL', digest: DISK_FULL_DIGEST })
+    const inTransaction = await pg.db.transaction().execute((trx) => raiseDiskFull.execute(trx)).catch((e: unknown) => e)
+    expect(inTransaction).toMatchObject({ code: 'DISK_FULL' })
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 60, code: '53100' }))
+  })
+
+  test('other server errors stay what they are', async () => {
+    await expect(sql`insert into no_such_table values (1)`.execute(pg.db)).rejects.toMatchObject({ code: '42P01' })
   })
 })
 
