@@ -48,12 +48,31 @@ export class DiskFullAwareSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Kysely's PostgreSQL dialect, its queries' "disk full" errors (SQLSTATE 53100) turned into AppError DISK_FULL. */
+/**
+ * Kysely's PostgreSQL dialect, its queries' "disk full" errors (SQLSTATE 53100) turned into
+ * AppError DISK_FULL. The driver's connection object is kept (its release goes through a private
+ * symbol on it): its executeQuery is wrapped in place, once per connection.
+ */
 export class DiskFullAwarePostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     const driver = super.createDriver()
     const acquire = driver.acquireConnection.bind(driver)
-    driver.acquireConnection = async () => wrapConnection(await acquire())
+    const wrapped = new WeakSet<DatabaseConnection>()
+    driver.acquireConnection = async () => {
+      const connection = await acquire()
+      if (!wrapped.has(connection)) {
+        const execute = connection.executeQuery.bind(connection)
+        connection.executeQuery = async (query) => {
+          try {
+            return await execute(query)
+          } catch (e) {
+            throw isDiskFull(e) ? diskFullError(e) : e
+          }
+        }
+        wrapped.add(connection)
+      }
+      return connection
+    }
     return driver
   }
 }
