@@ -132,7 +132,12 @@ async function migrate(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 
-/** The migrations not yet applied to this database (for /healthz and `npm start`). */
+/** Whether the database answers at all (one trivial query), for /healthz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db)
+}
+
+/** The migrations not yet applied to this database (for /healthz). */
 export async function pendingMigrations(db: Db): Promise<string[]> {
   const all = await new Migrator({ db, provider }).getMigrations()
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name)

@@ -1,6 +1,4 @@
-import { Migrator, sql } from 'kysely'
-import { migrations } from '@/db/migrations'
-import type { Db } from '@/db/client'
+import { pendingMigrations, pingDatabase, type Db } from '@/db/client'
 import { logger } from '@/lib/log'
 
 /** What GET /healthz answers: no names, no versions, no error text (it is public). */
@@ -36,9 +34,8 @@ export async function checkHealth(openDb: () => Promise<Db>, { timeoutMs = HEALT
 
 async function probe(openDb: () => Promise<Db>): Promise<Health> {
   const db = await openDb()
-  await sql`select 1`.execute(db)
-  const known = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).getMigrations()
-  const pending = known.filter((m) => m.executedAt === undefined).length
+  await pingDatabase(db)
+  const pending = (await pendingMigrations(db)).length
   if (pending > 0) logger().warn({ pending }, 'health check: migrations not yet run on this database')
   return pending === 0
     ? { status: 'ok', database: 'ok', migrations: 'current' }
