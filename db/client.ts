@@ -5,6 +5,7 @@ import pg from 'pg'
 import { Migrator, type MigrationProvider } from 'kysely'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { logger } from '@/lib/log'
 import { DiskFullAwarePostgresDialect, DiskFullAwareSqliteDialect } from './disk-full'
 import { migrations } from './migrations'
 import type { Database } from './schema'
@@ -74,6 +75,10 @@ export function openPostgres(connectionString: string, { max = POOL_MAX }: { max
     idleTimeoutMillis: 30_000,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
   })
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' on
+  // the pool: without a listener Node would crash the process. The pool drops that connection and
+  // opens another at the next query; the query in flight, if any, fails on its own.
+  pool.on('error', (e: Error & { code?: string }) => logger().warn({ code: e.code, error: e.message }, 'a PostgreSQL connection was closed by the server; the pool replaces it'))
   return new Kysely<Database>({ dialect: new DiskFullAwarePostgresDialect({ pool }) })
 }
 const POOL_MAX = 10
