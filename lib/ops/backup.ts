@@ -29,7 +29,7 @@ export interface BackupReport {
 }
 
 /** Pages per backup step: all of them, so the copy is one read transaction (one instant). */
-const ALL_PAGES = 0x7fffffff
+export const ALL_PAGES = 0x7fffffff
 
 export function refuseOnPostgres(env: Pick<Env, 'databaseUrl'>, command: 'backup' | 'restore'): void {
   if (!env.databaseUrl) return

@@ -6,7 +6,7 @@ import { decryptSecret } from '@/lib/dids/key-encryption'
 import { MASTER_KEY_FILE, parseMasterKey } from '@/lib/dids/master-key'
 import type { Env } from '@/lib/env'
 import { createRuntime } from '@/lib/runtime'
-import { countRows, keyFingerprint, OpsError, refuseOnPostgres, type Counts } from './backup'
+import { ALL_PAGES, countRows, keyFingerprint, OpsError, refuseOnPostgres, type Counts } from './backup'
 
 export interface RestoreReport {
   dataDir: string
@@ -115,7 +115,7 @@ async function copyDatabase(backup: string, databaseFile: string): Promise<void>
   closeSync(openSync(databaseFile, 'wx', 0o600))
   const source = new SQLite(backup, { readonly: true, fileMustExist: true })
   try {
-    await source.backup(databaseFile, { progress: () => 0x7fffffff })
+    await source.backup(databaseFile, { progress: () => ALL_PAGES })
   } finally {
     source.close()
   }

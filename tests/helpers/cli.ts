@@ -26,3 +26,12 @@ export function cliOnFreshData(prefix: string) {
   }
   return { dataDir, env, vc }
 }
+
+/**
+ * A TypeScript script of the tests run as its own process (tsx, from the repository), whose last
+ * line of standard output is its JSON result. Throws (with its output) when it exits non-zero.
+ */
+export async function runScriptForJson<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {
+  const { stdout } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, script), ...args], { cwd: repoRoot, env, maxBuffer: 10 * 1024 * 1024 })
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T
+}

@@ -1,25 +1,19 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from 'vitest'
 import { openDatabase } from '@/db/client'
 import { migrations } from '@/db/migrations'
 import { adminQuery, databaseUrl, testPostgresServer } from '../../factories/databases'
-import { repoRoot } from '../../helpers/cli'
+import { runScriptForJson } from '../../helpers/cli'
 
 // Issue 14: several instances started together on a new database migrate it once. Three processes
 // race on one empty database; each migration is applied by exactly one of them, none fails.
 
-const run = promisify(execFile)
 const ALL = Object.keys(migrations)
 
 async function migrateInProcesses(env: Record<string, string>, n = 3): Promise<string[][]> {
-  return Promise.all(Array.from({ length: n }, async () => {
-    const { stdout } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'tests/integration/db/_migrate.ts')], { cwd: repoRoot, env: { ...process.env, ...env } })
-    return JSON.parse(stdout.trim().split('\n').at(-1)!) as string[]
-  }))
+  return Promise.all(Array.from({ length: n }, () => runScriptForJson<string[]>('tests/integration/db/_migrate.ts', [], { ...process.env, ...env })))
 }
 
 function expectAppliedOnce(applied: string[][]) {

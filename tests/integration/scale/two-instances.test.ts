@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getBatch, previewCsvBatch } from '@/lib/bulk/service'
 import { verifyOnInstance } from '@/lib/verification/service'
 import { testPostgresServer } from '../../factories/databases'
 import { createTestRuntime } from '../../factories/runtime'
-import { repoRoot } from '../../helpers/cli'
+import { runScriptForJson } from '../../helpers/cli'
 import { createBulkWorld, goodRow, HEADER } from '../bulk/_world'
 import { PASSWORD } from '../issuer/_world'
 
@@ -14,7 +11,6 @@ import { PASSWORD } from '../issuer/_world'
 // (tests/integration/scale/_instance.ts: own pool, own empty data folder, the shared MASTER_KEY),
 // running the app's services; what must agree lives in the database.
 
-const run = promisify(execFile)
 const server = testPostgresServer()
 if (!server) console.warn('two-instances: skipped — runs on PostgreSQL only (npm run test:postgres; CI runs it)')
 
@@ -24,12 +20,9 @@ let w: Awaited<ReturnType<typeof createBulkWorld>>
 
 /** Runs one job on a separate instance process; its last stdout line is the JSON result. */
 async function onInstance<T>(...args: string[]): Promise<T> {
-  const { stdout } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'tests/integration/scale/_instance.ts'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: rt.env.databaseUrl, MASTER_KEY: rt.env.masterKey, PUBLIC_URL: rt.env.publicUrl },
-    maxBuffer: 10 * 1024 * 1024,
+  return runScriptForJson<T>('tests/integration/scale/_instance.ts', args, {
+    ...process.env, DATABASE_URL: rt.env.databaseUrl, MASTER_KEY: rt.env.masterKey, PUBLIC_URL: rt.env.publicUrl,
   })
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T
 }
 
 describe.skipIf(!server)('two app instances on one PostgreSQL database', () => {
